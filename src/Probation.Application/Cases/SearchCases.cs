@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Probation.Application.Access;
+using Probation.Application.Audit;
+using Probation.Application.Data;
+using Probation.Domain.Access;
+using Probation.Domain.Audit;
+using Probation.Domain.Cases;
+using Probation.Domain.Common;
+using Probation.Domain.Risk;
+
+namespace Probation.Application.Cases;
+
+public sealed record CaseSearch(
+    string? Query = null,
+    int? TeamId = null,
+    int? OfficerId = null,
+    RoshLevel? Rosh = null,
+    RegistrationType? Registration = null,
+    Gender? Gender = null,
+    int Page = 1,
+    int PageSize = 25);
+
+/// <summary>
+/// A row of a case list. Where the user may not see the case, only its CRN and
+/// <see cref="AccessRestricted"/> are filled in: everything else is null.
+/// </summary>
+public sealed record CaseRow(
+    string Crn,
+    bool AccessRestricted,
+    string? Name,
+    DateOnly? DateOfBirth,
+    Gender? Gender,
+    RoshLevel? Rosh,
+    int? OgrsScore,
+    string? Team,
+    string? ResponsibleOfficer,
+    IReadOnlyList<RegistrationType>? Flags);
+
+/// <summary>
+/// Case search and case lists (an officer's caseload, a team's cases). Searching by name, or
+/// filtering on risk or flags, never finds a case the user may not see: the match itself would
+/// tell them something. Listing by CRN, team or officer shows such a case as "Access restricted".
+/// </summary>
+public sealed class SearchCases(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Paged<CaseRow>> RunAsync(CaseSearch search, CancellationToken ct)
+    {
+        var viewer = request.Viewer;
+        var today = clock.Today();
+        var visible = viewer.MaySeeDetails();
+        var q = db.People.AsNoTracking().Where(viewer.InScope());
+
+        var byDetails = search.Rosh is not null || search.Registration is not null || search.Gender is not null;
+        var text = search.Query?.Trim();
+        if (!string.IsNullOrEmpty(text))
+        {
+            if (Crn.TryParse(text, out var crn))
+            {
+                q = q.Where(p => p.Crn == crn);
+            }
+            else
+            {
+                byDetails = true;
+                var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3).ToArray();
+                foreach (var word in words)
+                {
+                    var w = word;
+                    q = q.Where(p => p.FirstName.ToLower().Contains(w) || p.LastName.ToLower().Contains(w));
+                }
+            }
+        }
+
+        if (search.TeamId is { } teamId)
+        {
+            q = q.Where(p => p.TeamId == teamId);
+        }
+
+        if (search.OfficerId is { } officerId)
+        {
+            q = q.Where(p => p.ResponsibleOfficerId == officerId);
+        }
+
+        if (search.Rosh is { } rosh)
+        {
+            q = q.Where(p => p.Risk.Rosh == rosh);
+        }
+
+        if (search.Gender is { } gender)
+        {
+            q = q.Where(p => p.Gender == gender);
+        }
+
+        if (search.Registration is { } reg)
+        {
+            q = q.Where(p => p.Registrations.Any(r => r.Type == reg && r.StartedOn <= today && (r.EndedOn == null || r.EndedOn > today)));
+        }
+
+        if (byDetails)
+        {
+            q = q.Where(visible);
+        }
+
+        var total = await q.CountAsync(ct);
+        var page = Paging.Clamp(search.Page, search.PageSize, out var size);
+        var raw = await q
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(p => new
+            {
+                p.Crn,
+                Access = p.AccessList.Select(e => new CaseAccessEntry { Kind = e.Kind, StaffMemberId = e.StaffMemberId }).ToList(),
+                p.FirstName,
+                p.LastName,
+                p.DateOfBirth,
+                p.Gender,
+                p.Risk.Rosh,
+                p.Risk.Ogrs,
+                Team = p.Team!.Name,
+                OfficerFirst = p.ResponsibleOfficer!.FirstName,
+                OfficerLast = p.ResponsibleOfficer.LastName,
+                Flags = p.Registrations
+                    .Where(r => r.StartedOn <= today && (r.EndedOn == null || r.EndedOn > today))
+                    .Select(r => r.Type).ToList(),
+            })
+            .ToListAsync(ct);
+
+        var rows = raw.Select(r => CaseAccessRules.Decide(r.Access, viewer.StaffMemberId).Allowed
+                ? new CaseRow(
+                    r.Crn.Value, false, $"{r.FirstName} {r.LastName}", r.DateOfBirth, r.Gender, r.Rosh, r.Ogrs?.Value, r.Team,
+                    r.OfficerFirst is null ? null : $"{r.OfficerFirst} {r.OfficerLast}",
+                    r.Flags.Distinct().Order().ToList())
+                : new CaseRow(r.Crn.Value, true, null, null, null, null, null, null, null, null))
+            .ToList();
+
+        await audit.RecordReadAsync(
+            AuditAction.Consulted,
+            "Case list",
+            rows.Where(r => !r.AccessRestricted).Select(r => Crn.Parse(r.Crn)).ToList(),
+            ct);
+        return new Paged<CaseRow>(rows, page, size, total);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Probation.Application.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Which database to use, read from <c>Database:Provider</c> and <c>ConnectionStrings:Probation</c>
+/// and checked at start-up: a bad setting stops the app with a clear message.
+/// </summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string SqliteMigrationsAssembly = "Probation.Data.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Probation.Data.Migrations.Postgres";
+    public const string DefaultSqlite = "Data Source=probation.db";
+
+    public static DatabaseOptions FromConfiguration(IConfiguration configuration)
+    {
+        var providerText = configuration["Database:Provider"];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else if (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{providerText}'.");
+        }
+
+        var connectionString = configuration.GetConnectionString("Probation");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? DefaultSqlite
+                : throw new InvalidOperationException("ConnectionStrings:Probation must be set when Database:Provider is Postgres.");
+        }
+
+        return new DatabaseOptions(provider, connectionString);
+    }
+
+    public void Apply(DbContextOptionsBuilder builder)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+        }
+        else
+        {
+            builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(SqlitePragmas.Instance);
+        }
+    }
+}
+
+/// <summary>
+/// SQLite durability: write-ahead logging and <c>synchronous=FULL</c> on every connection, so a
+/// committed change survives a power cut; a busy timeout so concurrent writers wait rather than fail.
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Run(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+}
+
+public static class DataServiceCollectionExtensions
+{
+    public static IServiceCollection AddProbationData(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddDbContext<ProbationDbContext>(options.Apply);
+        return services;
+    }
+}

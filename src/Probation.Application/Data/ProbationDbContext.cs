@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Probation.Application.Identity;
+using Probation.Domain.Access;
+using Probation.Domain.Audit;
+using Probation.Domain.Cases;
+using Probation.Domain.Organisation;
+using Probation.Domain.Risk;
+
+namespace Probation.Application.Data;
+
+/// <summary>
+/// The one DbContext. Each database provider keeps its migrations in its own assembly
+/// (Probation.Data.Migrations.Sqlite / .Postgres); the model is the same for both.
+/// </summary>
+public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<HubOpeningSession> HubOpeningSessions => Set<HubOpeningSession>();
+    public DbSet<HubRentalPeriod> HubRentalPeriods => Set<HubRentalPeriod>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<PersonOnProbation> People => Set<PersonOnProbation>();
+    public DbSet<AddressRecord> Addresses => Set<AddressRecord>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Requirement> Requirements => Set<Requirement>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<CaseAccessEntry> CaseAccessEntries => Set<CaseAccessEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ProbationDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and safe when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Marks the case record changed so that a concurrent edit of any part of it is caught.</summary>
+    public void Touch(PersonOnProbation person)
+    {
+        var entry = Entry(person);
+        if (entry.State == EntityState.Unchanged)
+        {
+            entry.State = EntityState.Modified;
+        }
+    }
+
+    private void BeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            switch (entry.Entity)
+            {
+                // The audit log is append-only (DPA 2018 s.62): rows are never changed or removed.
+                case AuditEntry or AuditSubject when entry.State is EntityState.Modified or EntityState.Deleted:
+                    throw new InvalidOperationException("The audit log is append-only.");
+                case PersonOnProbation person when entry.State == EntityState.Modified:
+                    person.Version++;
+                    break;
+            }
+        }
+    }
+}

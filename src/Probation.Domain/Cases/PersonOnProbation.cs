@@ -1,0 +1,60 @@
+using Probation.Domain.Access;
+using Probation.Domain.Common;
+using Probation.Domain.Organisation;
+using Probation.Domain.Risk;
+
+namespace Probation.Domain.Cases;
+
+/// <summary>A person on probation ("participant" in the report). The case record every module hangs from.</summary>
+public sealed class PersonOnProbation
+{
+    public const int NameMaxLength = 60;
+    public const int CharacteristicMaxLength = 60;
+
+    public int Id { get; set; }
+    public Crn Crn { get; set; }
+    public required string FirstName { get; set; }
+    public required string LastName { get; set; }
+    public DateOnly DateOfBirth { get; set; }
+    public Gender Gender { get; set; }
+
+    // Protected characteristics (Equality Act 2010), recorded as the person describes them.
+    public string? Ethnicity { get; set; }
+    public bool? Disability { get; set; }
+    public string? Religion { get; set; }
+    public string? SexualOrientation { get; set; }
+
+    public int ProviderId { get; set; }
+    public Provider? Provider { get; set; }
+    public int? TeamId { get; set; }
+    public Team? Team { get; set; }
+    public int? ResponsibleOfficerId { get; set; }
+    public StaffMember? ResponsibleOfficer { get; set; }
+    public DateOnly? AllocatedOn { get; set; }
+
+    public RiskProfile Risk { get; set; } = new();
+
+    public List<AddressRecord> Addresses { get; set; } = [];
+    public List<Order> Orders { get; set; } = [];
+    public List<Registration> Registrations { get; set; } = [];
+    public List<CaseAccessEntry> AccessList { get; set; } = [];
+
+    /// <summary>Optimistic concurrency: every change to the case record increments it.</summary>
+    public int Version { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public string FullName => $"{FirstName} {LastName}";
+}
+
+/// <summary>One address the person has lived at, with the dates they lived there.</summary>
+public sealed class AddressRecord
+{
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+    public required Address Address { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+
+    public bool IsCurrent(DateOnly today) => From <= today && (To is null || today <= To);
+}

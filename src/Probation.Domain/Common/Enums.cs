@@ -1,0 +1,9 @@
+namespace Probation.Domain.Common;
+
+public enum Gender
+{
+    Male,
+    Female,
+    NonBinary,
+    NotStated,
+}

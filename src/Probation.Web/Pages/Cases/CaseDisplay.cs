@@ -1,0 +1,31 @@
+using Probation.Domain.Risk;
+
+namespace Probation.Web.Pages.Cases;
+
+/// <summary>How risk and flags look: one colour per level, the same on every page.</summary>
+public static class CaseDisplay
+{
+    public static string RoshColour(RoshLevel level) => level switch
+    {
+        RoshLevel.VeryHigh or RoshLevel.High => "red",
+        RoshLevel.Medium => "orange",
+        _ => "green",
+    };
+
+    public static string BannerModifier(RoshLevel? level) => level switch
+    {
+        RoshLevel.VeryHigh => "very-high",
+        RoshLevel.High => "high",
+        RoshLevel.Medium => "medium",
+        RoshLevel.Low => "low",
+        _ => "unknown",
+    };
+
+    public static string FlagColour(RegistrationType type) => type switch
+    {
+        RegistrationType.DomesticAbuse or RegistrationType.ChildProtection or RegistrationType.Mappa
+            or RegistrationType.RegisteredSexOffender or RegistrationType.NonRegisteredSexualOffending => "red",
+        RegistrationType.AdultSafeguarding or RegistrationType.PreviousSexualOffence => "orange",
+        _ => "blue",
+    };
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Probation.Application.Cases;
+using Probation.Domain.Common;
+using Probation.Domain.Risk;
+
+namespace Probation.Web.Pages.Cases;
+
+/// <summary>Records a new risk of serious harm classification through the same use case as the API.</summary>
+public sealed class RiskModel(GetCaseOverview get, UpdateRiskProfile update) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string Crn { get; private set; } = string.Empty;
+    public string CaseName { get; private set; } = string.Empty;
+
+    public sealed class InputModel
+    {
+        public int Version { get; set; }
+        public string? Rosh { get; set; }
+        public bool RiskToChildren { get; set; }
+        public bool RiskToKnownAdult { get; set; }
+        public bool RiskToPublic { get; set; }
+        public bool RiskToStaff { get; set; }
+        public string? OgrsScore { get; set; }
+        public string? Day { get; set; }
+        public string? Month { get; set; }
+        public string? Year { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string crn, CancellationToken ct)
+    {
+        var c = await LoadAsync(crn, ct);
+        if (c is null)
+        {
+            return NotFound();
+        }
+
+        Input = new InputModel
+        {
+            Version = c.Version,
+            Rosh = c.Risk.Rosh?.ToString(),
+            RiskToChildren = c.Risk.RiskToChildren,
+            RiskToKnownAdult = c.Risk.RiskToKnownAdult,
+            RiskToPublic = c.Risk.RiskToPublic,
+            RiskToStaff = c.Risk.RiskToStaff,
+            OgrsScore = c.Risk.OgrsScore?.ToString(CultureInfo.InvariantCulture),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string crn, CancellationToken ct)
+    {
+        var c = await LoadAsync(crn, ct);
+        if (c is null)
+        {
+            return NotFound();
+        }
+
+        RoshLevel rosh = default;
+        if (string.IsNullOrEmpty(Input.Rosh) || !Enum.TryParse(Input.Rosh, out rosh) || !Enum.IsDefined(rosh))
+        {
+            ModelState.AddModelError("Input.Rosh", "Select the risk of serious harm level");
+        }
+
+        int? ogrs = null;
+        if (!string.IsNullOrWhiteSpace(Input.OgrsScore))
+        {
+            if (int.TryParse(Input.OgrsScore.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var score) && OgrsScore.TryFrom(score, out _))
+            {
+                ogrs = score;
+            }
+            else
+            {
+                ModelState.AddModelError("Input.OgrsScore", "Enter an OGRS score as a whole number from 0 to 99");
+            }
+        }
+
+        var assessedOn = ParseDate(Input.Day, Input.Month, Input.Year, out var dateError);
+        if (dateError is not null)
+        {
+            ModelState.AddModelError("Input.AssessedOn", dateError);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await update.RunAsync(
+            new UpdateRiskProfileCommand(crn, Input.Version, rosh, Input.RiskToChildren, Input.RiskToKnownAdult, Input.RiskToPublic, Input.RiskToStaff, ogrs, assessedOn!.Value),
+            ct);
+        switch (outcome)
+        {
+            case Done:
+                return Redirect($"/cases/{c.Crn.ToLowerInvariant()}?saved=true");
+            case Refused r:
+                ModelState.AddModelError(r.Field is null ? string.Empty : "Input." + r.Field, r.Reason);
+                return Page();
+            case Conflict conflict:
+                ModelState.AddModelError(string.Empty, conflict.Reason);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<CaseOverview?> LoadAsync(string crn, CancellationToken ct)
+    {
+        var lookup = await get.RunAsync(crn, "Risk profile form", ct);
+        if (lookup.Case is not { ViewerMayChange: true } c)
+        {
+            return null;
+        }
+
+        Crn = c.Crn;
+        CaseName = $"{c.FirstName} {c.LastName}";
+        return c;
+    }
+
+    /// <summary>GOV.UK date input: each part checked, and the whole checked as a real date (no 31 February).</summary>
+    internal static DateOnly? ParseDate(string? day, string? month, string? year, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(day) && string.IsNullOrWhiteSpace(month) && string.IsNullOrWhiteSpace(year))
+        {
+            error = "Enter the date of the risk assessment";
+            return null;
+        }
+
+        if (!int.TryParse(day?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            || !int.TryParse(month?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            || !int.TryParse(year?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+        {
+            error = "The date of the risk assessment must include a day, month and year as numbers";
+            return null;
+        }
+
+        if (y is < 1900 or > 9999 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            error = "The date of the risk assessment must be a real date";
+            return null;
+        }
+
+        return new DateOnly(y, m, d);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Probation.Web.Pages;
+
+/// <summary>One page for every error status: says what happened in plain words and shows no internals.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Sorry, there is a problem with the service";
+    public string Message { get; private set; } = "Try again later.";
+
+    public void OnGet(int? code) => Describe(code ?? 500);
+
+    public void OnPost(int? code) => Describe(code ?? 500);
+
+    private void Describe(int code)
+    {
+        (Title, Message) = code switch
+        {
+            400 => ("The form could not be sent", "The page may have been open for too long, or the request was not valid. Go back, reload the page and try again."),
+            403 => ("You do not have access to this page", "Your role does not include this page. Ask your team manager if you need access."),
+            404 => ("Page not found", "If you typed the web address, check it is correct. If you entered a case reference number, it is one letter followed by six digits, for example X123456."),
+            _ => ("Sorry, there is a problem with the service", "Try again later. Nothing you entered has been saved."),
+        };
+        Response.StatusCode = code is >= 400 and < 600 ? code : 500;
+    }
+}

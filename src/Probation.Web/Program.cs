@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Probation.Application;
+using Probation.Application.Access;
+using Probation.Application.Data;
+using Probation.Application.Demo;
+using Probation.Application.Identity;
+using Probation.Web.Api;
+using Probation.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+// Typed settings, checked now: a bad setting stops the app here with a clear message.
+var database = DatabaseOptions.FromConfiguration(config);
+var demo = new DemoOptions(
+    config.GetValue("Demo:Seed", false),
+    DemoScale.Parse(config["Demo:Scale"]),
+    config["Demo:Password"]);
+var session = config.GetSection("Session").Get<SessionLimits>() ?? new SessionLimits();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(session);
+builder.Services.AddProbationData(database);
+builder.Services.AddProbationUseCases();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
+
+builder.Services
+    .AddIdentity<ApplicationUser, IdentityRole>(o =>
+    {
+        o.Password.RequiredLength = 12;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<ProbationDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<ProbationClaimsFactory>();
+
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "probation.session";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.LoginPath = "/sign-in";
+    o.LogoutPath = "/sign-out";
+    o.AccessDeniedPath = "/error/403";
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = session.IdleTimeout;
+});
+builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<TimeProvider>((o, clock) => o.Events = CookieEvents.Create(session, clock));
+
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = AuthSchemes.Smart;
+        o.DefaultChallengeScheme = AuthSchemes.Smart;
+        o.DefaultAuthenticateScheme = AuthSchemes.Smart;
+    })
+    .AddBearerToken(AuthSchemes.Bearer, o => o.BearerTokenExpiration = session.TokenLifetime)
+    .AddPolicyScheme(AuthSchemes.Smart, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+        ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? AuthSchemes.Bearer
+            : IdentityConstants.ApplicationScheme);
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.CaseWorker, p => p.RequireRole(Roles.CaseWorkers))
+    .AddPolicy(Policies.SystemAdministrator, p => p.RequireRole(Roles.SystemAdministrator));
+
+builder.Services.AddDataProtection().PersistKeysToDbContext<ProbationDbContext>().SetApplicationName("probation");
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "probation.antiforgery";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Cases", Policies.CaseWorker);
+    o.Conventions.AuthorizeFolder("/Admin", Policies.SystemAdministrator);
+    o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+    o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToPage("/Accessibility");
+});
+builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<ProbationDbContext>("database");
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+var app = builder.Build();
+
+if (args.Length > 0 && args[0] == "seed")
+{
+    return await SeedCommand.RunAsync(app, args[1..]);
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<Probation.Application.Demo.DatabaseInitialiser>().InitialiseAsync(demo, CancellationToken.None);
+}
+
+app.UseSecurityHeaders();
+app.UseWhen(
+    ctx => ctx.Request.Path.StartsWithSegments("/api"),
+    api =>
+    {
+        api.UseExceptionHandler();
+        api.UseStatusCodePages();
+    });
+app.UseWhen(
+    ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+    pages =>
+    {
+        pages.UseExceptionHandler("/error/500");
+        pages.UseStatusCodePagesWithReExecute("/error/{0}");
+    });
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRazorPages();
+app.MapProbationApi();
+
+app.Run();
+return 0;
+
+/// <summary>The web application's entry point, public so that tests can host it.</summary>
+public partial class Program;
