@@ -13,6 +13,9 @@ public sealed record Viewer(
     int? TeamId,
     IReadOnlySet<string> Roles)
 {
+    /// <summary>Nobody signed in: no roles, no staff record, no cases.</summary>
+    public static readonly Viewer Anonymous = new("anonymous", null, null, null, new HashSet<string>());
+
     public bool IsInRole(string role) => Roles.Contains(role);
 
     public bool IsCaseWorker => Roles.Any(r => Identity.Roles.CaseWorkers.Contains(r));

@@ -84,7 +84,13 @@ public sealed class SearchAuditLog(ProbationDbContext db)
             .Skip((page - 1) * size).Take(size)
             .Select(a => new
             {
-                a.Id, a.AtUtc, a.UserName, a.Action, a.Where, a.Purpose, a.RequestId,
+                a.Id,
+                a.AtUtc,
+                a.UserName,
+                a.Action,
+                a.Where,
+                a.Purpose,
+                a.RequestId,
                 Crns = a.Subjects.OrderBy(s => s.Crn).Select(s => s.Crn).Take(20).ToList(),
             })
             .ToListAsync(ct);

@@ -60,7 +60,11 @@ public static class DemoDataGenerator
         var provider = new Provider { Code = "DTV", Name = "Durham Tees Valley Community Rehabilitation Company", Kind = ProviderKind.Crc };
         var teams = LocalAuthorities.Select(la => new Team
         {
-            Provider = provider, Code = la.Code, Name = la.Authority, Kind = TeamKind.LocalTeam, LocalAuthority = la.Authority,
+            Provider = provider,
+            Code = la.Code,
+            Name = la.Authority,
+            Kind = TeamKind.LocalTeam,
+            LocalAuthority = la.Authority,
         }).ToList();
         var interventions = new Team { Provider = provider, Code = "INT", Name = "Interventions", Kind = TeamKind.Interventions };
         var allTeams = teams.Append(interventions).ToList();
@@ -73,9 +77,14 @@ public static class DemoDataGenerator
             staffNumber++;
             var member = new StaffMember
             {
-                Provider = provider, Team = team, StaffCode = $"DTV{staffNumber:D4}",
+                Provider = provider,
+                Team = team,
+                StaffCode = $"DTV{staffNumber:D4}",
                 FirstName = faker.Name.FirstName(gender == Gender.Female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male),
-                LastName = faker.Name.LastName(), Grade = grade, Gender = gender, ContractedHours = hours,
+                LastName = faker.Name.LastName(),
+                Grade = grade,
+                Gender = gender,
+                ContractedHours = hours,
             };
             staff.Add(member);
             return member;
@@ -114,14 +123,23 @@ public static class DemoDataGenerator
         var leaders = Enumerable.Range(0, 3).Select(i => NewStaff(null, StaffGrade.SeniorLeader, i == 0 ? Gender.Female : Gender.Male)).ToList();
         var inspector = new StaffMember
         {
-            StaffCode = "HMIP0001", FirstName = faker.Name.FirstName(), LastName = faker.Name.LastName(),
-            Grade = StaffGrade.Inspector, Gender = Gender.Female, ContractedHours = 37,
+            StaffCode = "HMIP0001",
+            FirstName = faker.Name.FirstName(),
+            LastName = faker.Name.LastName(),
+            Grade = StaffGrade.Inspector,
+            Gender = Gender.Female,
+            ContractedHours = 37,
         };
         staff.Add(inspector);
         var administrator = new StaffMember
         {
-            Provider = provider, StaffCode = "DTV9999", FirstName = "System", LastName = "Administrator",
-            Grade = StaffGrade.SeniorLeader, Gender = Gender.NotStated, ContractedHours = 37,
+            Provider = provider,
+            StaffCode = "DTV9999",
+            FirstName = "System",
+            LastName = "Administrator",
+            Grade = StaffGrade.SeniorLeader,
+            Gender = Gender.NotStated,
+            ContractedHours = 37,
         };
 
         var stockton = teams.Single(t => t.Code == "STO");
@@ -200,11 +218,15 @@ public static class DemoDataGenerator
                 var womenOnly = hubNumber % 4 == 1;
                 var hub = new Site
                 {
-                    Provider = provider, Team = teams[t], Code = $"HUB{hubNumber:D2}",
+                    Provider = provider,
+                    Team = teams[t],
+                    Code = $"HUB{hubNumber:D2}",
                     Name = i < towns.Length ? $"{town} {venue}" : $"{faker.Address.StreetName()} {venue}, {town}",
                     Kind = SiteKind.CommunityHub,
                     Address = new Address { Line1 = faker.Address.StreetAddress(), Town = town, Postcode = faker.Address.ZipCode() },
-                    WomenOnlySessions = womenOnly, StepFreeAccess = hubNumber % 5 != 0, InterviewRooms = 1 + hubNumber % 3,
+                    WomenOnlySessions = womenOnly,
+                    StepFreeAccess = hubNumber % 5 != 0,
+                    InterviewRooms = 1 + hubNumber % 3,
                 };
                 var days = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
                 var sessionsPerWeek = 2 + hubNumber % 3;
@@ -272,7 +294,8 @@ public static class DemoDataGenerator
                     person.Addresses.Add(new AddressRecord
                     {
                         Address = new Address { Line1 = faker.Address.StreetAddress(), Town = town, Postcode = faker.Address.ZipCode() },
-                        From = movedIn.AddDays(-random.Number(200, 2000)), To = movedIn.AddDays(-1),
+                        From = movedIn.AddDays(-random.Number(200, 2000)),
+                        To = movedIn.AddDays(-1),
                     });
                 }
 
@@ -321,7 +344,9 @@ public static class DemoDataGenerator
                 {
                     person.Registrations.Add(new Registration
                     {
-                        Type = RegistrationType.Mappa, StartedOn = started, MappaLevel = MappaLevel.One,
+                        Type = RegistrationType.Mappa,
+                        StartedOn = started,
+                        MappaLevel = MappaLevel.One,
                         MappaCategory = sexual ? MappaCategory.One : MappaCategory.Two,
                     });
                 }
@@ -390,8 +415,12 @@ public static class DemoDataGenerator
                 OffenceCategory.MotoringDrinkDriving, OffenceCategory.PublicOrder, OffenceCategory.CriminalDamage, OffenceCategory.Fraud, OffenceCategory.Other]);
         var order = new Order
         {
-            Type = type, StartDate = start, LengthMonths = length, EndDate = OrderTerms.EndDate(start, length),
-            Court = random.ArrayElement(Courts), MainOffence = offence,
+            Type = type,
+            StartDate = start,
+            LengthMonths = length,
+            EndDate = OrderTerms.EndDate(start, length),
+            Court = random.ArrayElement(Courts),
+            MainOffence = offence,
         };
 
         if (type is OrderType.CommunityOrder or OrderType.SuspendedSentenceOrder)

@@ -7,7 +7,7 @@ namespace Probation.Application.Demo;
 /// </summary>
 public sealed record DemoScale(string Name, int People, int ResponsibleOfficers, int Hubs)
 {
-    public static readonly DemoScale Small = new("small", 360, 12, 8);
+    public static readonly DemoScale Small = new("small", 480, 24, 8);
     public static readonly DemoScale Provider = new("provider", 8_700, 170, 35);
 
     public static DemoScale Parse(string? name) => name?.Trim().ToLowerInvariant() switch

@@ -13,7 +13,7 @@ public sealed class AuditModel(SearchAuditLog search) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? UserName { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<AuditRow>? Rows { get; private set; }

@@ -28,4 +28,13 @@ public static class CaseDisplay
         RegistrationType.AdultSafeguarding or RegistrationType.PreviousSexualOffence => "orange",
         _ => "blue",
     };
+
+    public static string Offence(Probation.Domain.Cases.OffenceCategory category) => category switch
+    {
+        Probation.Domain.Cases.OffenceCategory.DomesticAbuseRelated => "Domestic abuse related",
+        Probation.Domain.Cases.OffenceCategory.MotoringDrinkDriving => "Drink driving",
+        Probation.Domain.Cases.OffenceCategory.PublicOrder => "Public order",
+        Probation.Domain.Cases.OffenceCategory.CriminalDamage => "Criminal damage",
+        _ => category.ToString(),
+    };
 }

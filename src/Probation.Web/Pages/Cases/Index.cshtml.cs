@@ -26,7 +26,7 @@ public sealed class IndexModel(SearchCases search) : PageModel
     [BindProperty(SupportsGet = true)]
     public int? OfficerId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<CaseRow>? Results { get; private set; }
@@ -66,7 +66,9 @@ public sealed class IndexModel(SearchCases search) : PageModel
     {
         var query = new Dictionary<string, string?>
         {
-            ["q"] = Q, ["rosh"] = Rosh?.ToString(), ["registration"] = Registration?.ToString(),
+            ["q"] = Q,
+            ["rosh"] = Rosh?.ToString(),
+            ["registration"] = Registration?.ToString(),
             ["teamId"] = TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["officerId"] = OfficerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -11,7 +11,7 @@ public sealed class IndexModel(OrganisationQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<StaffRow> Staff { get; private set; } = new([], 1, 50, 0);

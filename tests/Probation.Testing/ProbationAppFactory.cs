@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Probation.Application.Data;
+using Xunit;
+
+namespace Probation.Testing;
+
+/// <summary>
+/// The whole web app on a throwaway database with the small demo provider, and a clock the test
+/// controls. One per test class (a class fixture); tests in a class share its data.
+/// </summary>
+public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly TestDatabase? _database;
+
+    public ProbationAppFactory()
+        : this(TestDatabase.Sqlite())
+    {
+    }
+
+    protected ProbationAppFactory(TestDatabase? database) => _database = database;
+
+    /// <summary>False where the database this factory needs is not there (PostgreSQL outside scripts/test).</summary>
+    public bool Available => _database is not null;
+
+    /// <summary>Call first in a test: skips it, with the reason, when the database is not there.</summary>
+    public void SkipIfUnavailable() => Assert.SkipUnless(Available, TestDatabase.SkipReason);
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+
+    public string DatabaseProvider => _database?.Provider ?? "none";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var database = _database ?? throw new InvalidOperationException(TestDatabase.SkipReason);
+        builder.UseSetting("Database:Provider", database.Provider);
+        builder.UseSetting("ConnectionStrings:Probation", database.ConnectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Scale", "small");
+        builder.UseSetting("Demo:Password", TestUsers.Password);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        if (Available)
+        {
+            _ = Services; // start the host: migrations and demo data
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ProbationDbContext, Task<T>> work)
+    {
+        SkipIfUnavailable();
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ProbationDbContext>());
+    }
+
+    public HttpClient AnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A browser-like client signed in through the sign-in page (cookie + antiforgery).</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = TestUsers.Password)
+    {
+        var client = AnonymousClient();
+        var response = await PostSignInAsync(client, userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/sign-in");
+        return await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = TokenField().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on " + path);
+    }
+
+    /// <summary>A client carrying a bearer token from <c>POST /api/v1/auth/token</c>.</summary>
+    public async Task<HttpClient> TokenClientAsync(string userName)
+    {
+        var client = AnonymousClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = userName, password = TestUsers.Password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", body!.AccessToken);
+        return client;
+    }
+
+    public sealed record TokenBody(string AccessToken, DateTime ExpiresAtUtc);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
+
+/// <summary>The same app on a fresh PostgreSQL database.</summary>
+public sealed class PostgresAppFactory() : ProbationAppFactory(TestDatabase.Postgres());
