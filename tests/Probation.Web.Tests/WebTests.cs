@@ -365,16 +365,16 @@ public sealed class SessionTimeTests(ProbationAppFactory app) : IClassFixture<Pr
     public async Task Session_EndsAfterTheAbsoluteTimeout_EvenWhenActive()
     {
         var client = await app.SignInAsync("upw");
-        for (var i = 0; i < 30; i++)
+        for (var i = 1; i <= 40; i++)
         {
             app.Clock.Advance(TimeSpan.FromMinutes(15));
             if ((await client.GetAsync("/")).StatusCode != HttpStatusCode.OK)
             {
-                Assert.InRange(i * 15, 8 * 60 - 30, 8 * 60 + 15);
+                Assert.InRange(i * 15, 8 * 60, 8 * 60 + 15);
                 return;
             }
         }
 
-        Assert.Fail("The session was still open after more than seven hours of activity past the eight-hour limit.");
+        Assert.Fail("The session was still open after ten hours of continuous activity: the eight-hour limit did not apply.");
     }
 }
