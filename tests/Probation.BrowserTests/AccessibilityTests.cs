@@ -42,6 +42,21 @@ public sealed class AccessibilityTests(BrowserFixture app)
                 await CheckAsync(page, what);
             }
 
+            foreach (var (path, what) in new[] { ("/accessibility", "accessibility statement"), ("/cases/z999999", "page not found") })
+            {
+                await page.GotoAsync(path);
+                await CheckAsync(page, what);
+            }
+
+            foreach (var (list, what) in new[] { ("/staff", "a member of staff"), ("/teams", "a team") })
+            {
+                await page.GotoAsync(list);
+                await page.GetByRole(AriaRole.Table).Locator("tbody tr td:first-child a").First.ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                await CheckAsync(page, what);
+            }
+
+            await page.GotoAsync("/hubs");
             await page.GetByRole(AriaRole.Table).Locator("tbody tr td:first-child a").First.ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Opening sessions each week" })).ToBeVisibleAsync();
             await CheckAsync(page, "hub week view");
