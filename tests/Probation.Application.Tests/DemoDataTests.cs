@@ -112,4 +112,15 @@ public sealed class DemoDataTests
     [InlineData(170, new[] { 0.34, 0.11, 0.11, 0.18, 0.11, 0.15 }, new[] { 58, 19, 19, 30, 19, 25 })]
     public void Apportion_PartsAddUpExactly(int total, double[] shares, int[] expected) =>
         Assert.Equal(expected, DemoDataGenerator.Apportion(total, shares));
+
+    [Fact]
+    public void LargeScale_KeepsTheShape_At51CasesPerOfficer()
+    {
+        var large = DemoDataGenerator.Generate(DemoScale.Parse("large"), Today);
+        var officers = large.Staff.Count(s => s.IsResponsibleOfficerGrade);
+        Assert.True(large.People.Count > 5 * 8_000);
+        Assert.InRange((double)large.People.Count / officers, 49.0, 53.0);
+        Assert.Equal(large.People.Count, large.People.Select(p => p.Person.Crn).Distinct().Count());
+        Assert.Throws<InvalidOperationException>(() => DemoScale.Parse("galactic"));
+    }
 }
