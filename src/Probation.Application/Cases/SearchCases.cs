@@ -48,6 +48,7 @@ public sealed class SearchCases(ProbationDbContext db, IRequestContext request, 
         var viewer = request.Viewer;
         var today = clock.Today();
         var visible = viewer.MaySeeDetails();
+        var active = Registration.ActiveOn(today);
         var q = db.People.AsNoTracking().Where(viewer.InScope());
 
         var byDetails = search.Rosh is not null || search.Registration is not null || search.Gender is not null;
@@ -92,7 +93,7 @@ public sealed class SearchCases(ProbationDbContext db, IRequestContext request, 
 
         if (search.Registration is { } reg)
         {
-            q = q.Where(p => p.Registrations.Any(r => r.Type == reg && r.StartedOn <= today && (r.EndedOn == null || r.EndedOn > today)));
+            q = q.Where(p => p.Registrations.AsQueryable().Where(active).Any(r => r.Type == reg));
         }
 
         if (byDetails)
@@ -118,9 +119,7 @@ public sealed class SearchCases(ProbationDbContext db, IRequestContext request, 
                 Team = p.Team!.Name,
                 OfficerFirst = p.ResponsibleOfficer!.FirstName,
                 OfficerLast = p.ResponsibleOfficer.LastName,
-                Flags = p.Registrations
-                    .Where(r => r.StartedOn <= today && (r.EndedOn == null || r.EndedOn > today))
-                    .Select(r => r.Type).ToList(),
+                Flags = p.Registrations.AsQueryable().Where(active).Select(r => r.Type).ToList(),
             })
             .ToListAsync(ct);
 

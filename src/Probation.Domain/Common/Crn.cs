@@ -14,10 +14,13 @@ public readonly record struct Crn
 
     public string Value { get; }
 
+    /// <summary>What a CRN looks like, in the words every error message uses.</summary>
+    public const string FormatDescription = "A case reference number is one letter followed by six digits, for example X123456";
+
     public static Crn Parse(string? text) =>
         TryParse(text, out var crn)
             ? crn
-            : throw new FormatException("A case reference number is one letter followed by six digits, for example X123456.");
+            : throw new FormatException(FormatDescription + ".");
 
     public static bool TryParse([NotNullWhen(true)] string? text, out Crn crn)
     {

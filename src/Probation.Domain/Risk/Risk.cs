@@ -87,6 +87,10 @@ public sealed class Registration
 
     public bool IsActive(DateOnly today) => StartedOn <= today && (EndedOn is null || today < EndedOn);
 
+    /// <summary>The database form of <see cref="IsActive"/>, for queries.</summary>
+    public static System.Linq.Expressions.Expression<Func<Registration, bool>> ActiveOn(DateOnly today) =>
+        r => r.StartedOn <= today && (r.EndedOn == null || r.EndedOn > today);
+
     public static string Describe(RegistrationType type) => type switch
     {
         RegistrationType.DomesticAbuse => "Current domestic abuse",

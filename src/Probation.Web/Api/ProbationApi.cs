@@ -51,7 +51,7 @@ public static class ProbationApi
             {
                 if (!string.IsNullOrWhiteSpace(crn) && !Crn.TryParse(crn, out _))
                 {
-                    return ApiResults.BadRequest("A case reference number is one letter followed by six digits, for example X123456.", "crn");
+                    return ApiResults.BadRequest(Crn.FormatDescription + ".", "crn");
                 }
 
                 return Results.Ok(await q.RunAsync(new AuditSearch(crn, user, from, to, page ?? 1, pageSize ?? 50), ct));
@@ -124,7 +124,7 @@ public static class ProbationApi
     {
         if (!Crn.TryParse(crn, out _))
         {
-            return ApiResults.BadRequest("A case reference number is one letter followed by six digits, for example X123456.", "crn");
+            return ApiResults.BadRequest(Crn.FormatDescription + ".", "crn");
         }
 
         var lookup = await get.RunAsync(crn, "Case record (API)", ct);
@@ -146,7 +146,7 @@ public static class ProbationApi
     {
         if (!Crn.TryParse(crn, out _))
         {
-            return ApiResults.BadRequest("A case reference number is one letter followed by six digits, for example X123456.", "crn");
+            return ApiResults.BadRequest(Crn.FormatDescription + ".", "crn");
         }
 
         if (body is null)

@@ -22,7 +22,7 @@ public sealed class AuditModel(SearchAuditLog search) : PageModel
     {
         if (!string.IsNullOrWhiteSpace(Crn) && !Domain.Common.Crn.TryParse(Crn, out _))
         {
-            ModelState.AddModelError(nameof(Crn), "Enter a case reference number as one letter followed by six digits, for example X123456");
+            ModelState.AddModelError(nameof(Crn), Domain.Common.Crn.FormatDescription);
             return;
         }
 

@@ -47,7 +47,7 @@ public sealed class IndexModel(SearchCases search) : PageModel
         }
         else if (!string.IsNullOrEmpty(q) && q.Any(char.IsAsciiDigit) && !Crn.TryParse(q, out _))
         {
-            ModelState.AddModelError(nameof(Q), "Enter a case reference number as one letter followed by six digits, for example X123456, or a name");
+            ModelState.AddModelError(nameof(Q), Crn.FormatDescription + ", or enter a name");
         }
 
         if (!ModelState.IsValid)

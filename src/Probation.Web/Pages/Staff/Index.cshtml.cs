@@ -16,6 +16,11 @@ public sealed class IndexModel(OrganisationQueries queries) : PageModel
 
     public Paged<StaffRow> Staff { get; private set; } = new([], 1, 50, 0);
 
+    public string PageLink(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+        "/staff",
+        new Dictionary<string, string?> { ["name"] = Name, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            .Where(kv => !string.IsNullOrEmpty(kv.Value)));
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var name = Name is { Length: > 60 } ? Name[..60] : Name;
