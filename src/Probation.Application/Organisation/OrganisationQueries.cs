@@ -65,14 +65,15 @@ public sealed class OrganisationQueries(ProbationDbContext db, IRequestContext r
 
         var total = await q.CountAsync(ct);
         page = Paging.Clamp(page, pageSize, out var size);
-        var rows = await q.OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
-            .Skip((page - 1) * size).Take(size)
-            .Select(s => new StaffRow(
-                s.Id, s.StaffCode, s.FirstName + " " + s.LastName, s.Grade, s.Team!.Name, s.TeamId, s.ContractedHours,
-                db.People.Count(p => p.ResponsibleOfficerId == s.Id)))
-            .ToListAsync(ct);
+        var rows = await Rows(q.Skip((page - 1) * size).Take(size)).ToListAsync(ct);
         return new Paged<StaffRow>(rows, page, size, total);
     }
+
+    private IQueryable<StaffRow> Rows(IQueryable<StaffMember> staff) =>
+        staff.OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
+            .Select(s => new StaffRow(
+                s.Id, s.StaffCode, s.FirstName + " " + s.LastName, s.Grade, s.Team!.Name, s.TeamId, s.ContractedHours,
+                db.People.Count(p => p.ResponsibleOfficerId == s.Id)));
 
     public async Task<StaffDetail?> StaffMemberAsync(int id, CancellationToken ct)
     {
@@ -111,9 +112,10 @@ public sealed class OrganisationQueries(ProbationDbContext db, IRequestContext r
             return null;
         }
 
-        var staff = await StaffAsync(null, id, null, 1, Paging.MaxPageSize, ct);
+        // The whole team, however large: a team page that silently stopped at a page size would mislead.
+        var staff = await Rows(db.Staff.AsNoTracking().Where(s => s.Active && s.TeamId == id)).ToListAsync(ct);
         var sites = await SitesAsync(null, id, ct);
-        return new TeamDetail(team.Id, team.Code, team.Name, team.Kind, team.LocalAuthority, team.Provider!.Name, staff.Items, sites);
+        return new TeamDetail(team.Id, team.Code, team.Name, team.Kind, team.LocalAuthority, team.Provider!.Name, staff, sites);
     }
 
     public async Task<IReadOnlyList<SiteRow>> SitesAsync(SiteKind? kind, int? teamId, CancellationToken ct)
