@@ -66,6 +66,31 @@ public sealed class AccessibilityTests(BrowserFixture app)
             await CheckAsync(page, "risk profile form");
         }
 
+        await using (var pso = await app.NewContextAsync())
+        {
+            // A case on the PSO's own team that they are excluded from: the list row, then the page.
+            var page = await pso.NewPageAsync();
+            await page.SignInAsync("pso");
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Your team's cases" }).ClickAsync();
+            var restrictedRow = page.Locator("tbody tr", new() { HasText = "Access restricted" }).First;
+            while (await restrictedRow.CountAsync() == 0 && await page.Locator(".govuk-pagination__next a").CountAsync() > 0)
+            {
+                await page.Locator(".govuk-pagination__next a").ClickAsync();
+            }
+
+            await Expect(restrictedRow).ToBeVisibleAsync();
+            await CheckAsync(page, "case list with a restricted row");
+            var crn = (await restrictedRow.Locator("td").First.InnerTextAsync()).Trim();
+            await page.GotoAsync($"/cases/{crn.ToLowerInvariant()}");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access restricted" })).ToBeVisibleAsync();
+            await CheckAsync(page, "access restricted page");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You have signed out" })).ToBeVisibleAsync();
+            await CheckAsync(page, "signed-out page");
+        }
+
         await using (var admin = await app.NewContextAsync())
         {
             var page = await admin.NewPageAsync();

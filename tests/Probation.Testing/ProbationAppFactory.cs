@@ -37,13 +37,23 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
 
     public string DatabaseProvider => _database?.Provider ?? "none";
 
+    /// <summary>The environment the app runs in; tests of what production shows override it.</summary>
+    protected virtual string Environment => "Testing";
+
+    /// <summary>Whether the demo provider is loaded (it is only where asked for).</summary>
+    protected virtual bool SeedDemo => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         var database = _database ?? throw new InvalidOperationException(TestDatabase.SkipReason);
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Probation", database.ConnectionString);
-        builder.UseSetting("Demo:Seed", "true");
+        if (SeedDemo)
+        {
+            builder.UseSetting("Demo:Seed", "true");
+        }
+
         builder.UseSetting("Demo:Scale", "small");
         builder.UseSetting("Demo:Password", TestUsers.Password);
         builder.ConfigureTestServices(services =>
@@ -81,8 +91,11 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
         return await work(scope.ServiceProvider.GetRequiredService<ProbationDbContext>());
     }
 
-    public HttpClient AnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient AnonymousClient()
+    {
+        SkipIfUnavailable();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
 
     /// <summary>A browser-like client signed in through the sign-in page (cookie + antiforgery).</summary>
     public async Task<HttpClient> SignInAsync(string userName, string password = TestUsers.Password)

@@ -10,8 +10,8 @@ using Probation.Testing;
 
 namespace Probation.Web.Tests;
 
-/// <summary>Pages and API through the whole web stack, on the small demo provider.</summary>
-public sealed class WebTests(ProbationAppFactory app) : IClassFixture<ProbationAppFactory>
+/// <summary>Pages and API through the whole web stack, on the small demo provider: the same tests on SQLite and PostgreSQL.</summary>
+public abstract class WebTests(ProbationAppFactory app)
 {
     private static readonly HtmlParser Parser = new();
 
@@ -338,7 +338,149 @@ public sealed class WebTests(ProbationAppFactory app) : IClassFixture<ProbationA
         await client.PostAsync("/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
+
+    [Fact]
+    public async Task RiskPage_StaleVersion_Is409WithTheErrorSummary_AndChangesNothing()
+    {
+        var (crn, _) = await CaseOfAsync("po");
+        var client = await app.SignInAsync("po");
+        var path = $"/cases/{crn.ToLowerInvariant()}/risk";
+        var doc = Parser.ParseDocument(await client.GetStringAsync(path));
+        var token = doc.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var version = int.Parse(doc.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture);
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Version"] = (version - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Rosh"] = "VeryHigh",
+            ["Input.Day"] = "1",
+            ["Input.Month"] = "11",
+            ["Input.Year"] = "2026",
+        }));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Someone else changed this case", (await HtmlAsync(response)).QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Equal(version, await app.WithDbAsync(db => db.People.Where(p => p.Crn == Crn.Parse(crn)).Select(p => p.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RiskPage_ValidChange_IsSaved_AndTheCasePageSaysSo()
+    {
+        var (crn, _) = await app.WithDbAsync(async db =>
+        {
+            var staffId = await db.Staff.Where(s => s.UserName == "po").Select(s => s.Id).SingleAsync();
+            var c = await db.People.Where(p => p.ResponsibleOfficerId == staffId && !p.AccessList.Any()).OrderByDescending(p => p.Id).Select(p => p.Crn).FirstAsync();
+            return (c.Value, staffId);
+        });
+        var client = await app.SignInAsync("po");
+        var path = $"/cases/{crn.ToLowerInvariant()}/risk";
+        var doc = Parser.ParseDocument(await client.GetStringAsync(path));
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = doc.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Input.Version"] = doc.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!,
+            ["Input.Rosh"] = "VeryHigh",
+            ["Input.RiskToChildren"] = "true",
+            ["Input.OgrsScore"] = "91",
+            ["Input.Day"] = "20",
+            ["Input.Month"] = "11",
+            ["Input.Year"] = "2026",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await HtmlAsync(await client.GetAsync(response.Headers.Location));
+        Assert.Contains("The risk profile has been updated", page.Body!.TextContent);
+        var banner = page.QuerySelector("[data-testid=risk-banner]")!;
+        Assert.Contains("Very high risk of serious harm", banner.TextContent);
+        Assert.Contains("Children", banner.TextContent);
+        Assert.Contains("OGRS 91% (Very high)", banner.TextContent);
+    }
+
+    [Fact]
+    public async Task RestrictedCase_IsOpenToStaffOnItsRestrictionList_WithTheRestrictionShown()
+    {
+        var crn = await app.WithDbAsync(async db =>
+        {
+            var manager = await db.Staff.Where(s => s.UserName == "manager").Select(s => s.Id).SingleAsync();
+            var c = await db.People.Where(p => p.AccessList.Any(e => e.Kind == AccessListKind.Restriction && e.StaffMemberId == manager)).Select(p => p.Crn).FirstAsync();
+            return c.Value;
+        });
+        var manager = await app.SignInAsync("manager");
+        var page = await HtmlAsync(await manager.GetAsync($"/cases/{crn.ToLowerInvariant()}"));
+        Assert.Contains("Restricted access", page.QuerySelector("[data-testid=risk-banner]")!.TextContent);
+        var po = await app.SignInAsync("po");
+        var denied = await po.GetAsync($"/cases/{crn.ToLowerInvariant()}");
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task AuditLog_SearchByCrn_OnThePageAndTheApi()
+    {
+        var (crn, _) = await CaseOfAsync("po");
+        var po = await app.SignInAsync("po");
+        await po.GetAsync($"/cases/{crn.ToLowerInvariant()}");
+        var admin = await app.SignInAsync("admin");
+        var page = await HtmlAsync(await admin.GetAsync($"/admin/audit?crn={crn.ToLowerInvariant()}"));
+        var rows = page.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains(crn, r));
+        Assert.Contains(rows, r => r.Contains("GET /cases/{crn}", StringComparison.Ordinal) && r.Contains("po", StringComparison.Ordinal));
+        var bad = await HtmlAsync(await admin.GetAsync("/admin/audit?crn=12"));
+        Assert.Contains(Crn.FormatDescription, bad.QuerySelector(".govuk-error-summary")!.TextContent);
+
+        var api = await app.TokenClientAsync("admin");
+        using var json = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/audit?crn={crn}&pageSize=5"));
+        Assert.True(json.RootElement.GetProperty("total").GetInt32() >= 1);
+        Assert.All(json.RootElement.GetProperty("items").EnumerateArray(),
+            i => Assert.Contains(crn, i.GetProperty("crns").EnumerateArray().Select(c => c.GetString())));
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/audit?crn=12")).StatusCode);
+        var poApi = await app.TokenClientAsync("po");
+        Assert.Equal(HttpStatusCode.Forbidden, (await poApi.GetAsync("/api/v1/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CaseList_PagesThroughATeamsCases()
+    {
+        var teamId = await app.WithDbAsync(db => db.Teams.Where(t => t.Code == "STO").Select(t => t.Id).SingleAsync());
+        var client = await app.SignInAsync("manager");
+        var first = await HtmlAsync(await client.GetAsync($"/cases?teamId={teamId}"));
+        var next = first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        Assert.Contains("page=2", next);
+        var second = await HtmlAsync(await client.GetAsync(next));
+        Assert.Contains("Page 2 of", second.QuerySelector(".govuk-pagination")!.TextContent);
+        var firstCrns = first.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToHashSet();
+        Assert.DoesNotContain(second.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()), firstCrns.Contains);
+    }
+
+    [Fact]
+    public async Task CaseSearch_OverlongText_ShowsTheErrorSummary()
+    {
+        var client = await app.SignInAsync("po");
+        var response = await client.GetAsync("/cases?q=" + new string('a', 300));
+        Assert.Contains("100 characters or fewer", (await HtmlAsync(response)).QuerySelector(".govuk-error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Api_StaffTeamsAndHubs_AnswerForSignedInStaff()
+    {
+        var client = await app.TokenClientAsync("manager");
+        using var teams = JsonDocument.Parse(await client.GetStringAsync("/api/v1/teams"));
+        Assert.Equal(7, teams.RootElement.GetArrayLength());
+        var teamId = teams.RootElement.EnumerateArray().First(t => t.GetProperty("code").GetString() == "STO").GetProperty("id").GetInt32();
+        using var team = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/teams/{teamId}"));
+        Assert.Equal("Stockton-on-Tees", team.RootElement.GetProperty("localAuthority").GetString());
+        using var staff = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/staff?teamId={teamId}&grade=ProbationOfficer"));
+        Assert.All(staff.RootElement.GetProperty("items").EnumerateArray(), s => Assert.Equal("ProbationOfficer", s.GetProperty("grade").GetString()));
+        var staffId = staff.RootElement.GetProperty("items")[0].GetProperty("id").GetInt32();
+        using var member = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/staff/{staffId}"));
+        Assert.True(member.RootElement.GetProperty("training").GetArrayLength() >= 0);
+        using var hubs = JsonDocument.Parse(await client.GetStringAsync("/api/v1/hubs"));
+        Assert.All(hubs.RootElement.EnumerateArray(), h => Assert.Equal("CommunityHub", h.GetProperty("kind").GetString()));
+    }
 }
+
+public sealed class SqliteWebTests(ProbationAppFactory app) : WebTests(app), IClassFixture<ProbationAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresWebTests(PostgresAppFactory app) : WebTests(app), IClassFixture<PostgresAppFactory>;
 
 /// <summary>Tests that move the clock forward; they have an app of their own so no other test sees the jump.</summary>
 public sealed class SessionTimeTests(ProbationAppFactory app) : IClassFixture<ProbationAppFactory>

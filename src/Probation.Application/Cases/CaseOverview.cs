@@ -12,6 +12,8 @@ namespace Probation.Application.Cases;
 
 public sealed record RegistrationView(RegistrationType Type, string Description, DateOnly StartedOn, DateOnly? EndedOn, bool Active);
 
+public sealed record AddressView(string Address, DateOnly From, DateOnly? To, bool Current);
+
 public sealed record RequirementView(RequirementType Type, string Description);
 
 public sealed record OrderView(
@@ -34,6 +36,7 @@ public sealed record CaseOverview(
     string? Religion,
     string? SexualOrientation,
     string? CurrentAddress,
+    IReadOnlyList<AddressView> AddressHistory,
     string Provider,
     string? Team,
     int? TeamId,
@@ -98,6 +101,8 @@ public sealed class GetCaseOverview(ProbationDbContext db, IRequestContext reque
         return new CaseOverview(
             p.Crn.Value, p.FirstName, p.LastName, p.DateOfBirth, age, p.Gender, p.Ethnicity, p.Disability, p.Religion, p.SexualOrientation,
             address?.Address.ToString(),
+            p.Addresses.OrderByDescending(a => a.From)
+                .Select(a => new AddressView(a.Address.ToString(), a.From, a.To, a.IsCurrent(today))).ToList(),
             p.Provider?.Name ?? string.Empty,
             p.Team?.Name, p.TeamId,
             p.ResponsibleOfficer?.FullName, p.ResponsibleOfficerId, p.AllocatedOn,

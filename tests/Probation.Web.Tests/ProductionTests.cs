@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Probation.Application.Identity;
+using Probation.Testing;
+
+namespace Probation.Web.Tests;
+
+/// <summary>The app as a production service starts it: no demo data, no demo accounts, no developer pages.</summary>
+public sealed class ProductionFactory : ProbationAppFactory
+{
+    protected override string Environment => "Production";
+
+    protected override bool SeedDemo => false;
+}
+
+public sealed class ProductionTests(ProductionFactory app) : IClassFixture<ProductionFactory>
+{
+    [Fact]
+    public async Task Production_HasNoDemoDataOrAccounts_ButHasEveryRole()
+    {
+        Assert.Equal(0, await app.WithDbAsync(db => db.People.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.UserName != "operator")));
+        Assert.Equal(Roles.All.Order(), (await app.WithDbAsync(db => db.Roles.Select(r => r.Name!).ToListAsync())).Order());
+        var client = app.AnonymousClient();
+        var signIn = await ProbationAppFactory.PostSignInAsync(client, "po", TestUsers.Password);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("The username or password is not right", await signIn.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Production_ShowsNoDeveloperErrorPage()
+    {
+        var anonymous = await app.AnonymousClient().GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            if (await users.FindByNameAsync("operator") is null)
+            {
+                var user = new ApplicationUser { UserName = "operator", DisplayName = "Operator" };
+                Assert.True((await users.CreateAsync(user, TestUsers.Password)).Succeeded);
+                await users.AddToRoleAsync(user, Roles.SystemAdministrator);
+            }
+        }
+
+        var client = await app.SignInAsync("operator");
+        var response = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Page not found", body);
+        Assert.DoesNotContain("Exception", body);
+    }
+}
