@@ -91,6 +91,14 @@ public sealed class AccessibilityTests(BrowserFixture app)
             await CheckAsync(page, "signed-out page");
         }
 
+        foreach (var user in new[] { "manager", "leader" })
+        {
+            await using var context = await app.NewContextAsync();
+            var page = await context.NewPageAsync();
+            await page.SignInAsync(user);
+            await CheckAsync(page, $"home page ({user})");
+        }
+
         await using (var admin = await app.NewContextAsync())
         {
             var page = await admin.NewPageAsync();

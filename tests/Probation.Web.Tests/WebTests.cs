@@ -437,6 +437,67 @@ public abstract class WebTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task CasePage_ShowsTheAddressHistory()
+    {
+        var (crn, addresses) = await app.WithDbAsync(async db =>
+        {
+            var p = await db.People.Where(p => !p.AccessList.Any() && p.Addresses.Count > 1)
+                .Select(p => new { p.Crn, Count = p.Addresses.Count }).FirstAsync();
+            return (p.Crn.Value, p.Count);
+        });
+        var client = await app.SignInAsync("leader");
+        var page = await HtmlAsync(await client.GetAsync($"/cases/{crn.ToLowerInvariant()}"));
+        var table = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Address history");
+        Assert.Equal(addresses, table.QuerySelectorAll("tbody tr").Length);
+        var api = await app.TokenClientAsync("leader");
+        using var json = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/cases/{crn}"));
+        Assert.Equal(addresses, json.RootElement.GetProperty("addressHistory").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("manager", "You oversee your team's officers", "Officers and their caseloads")]
+    [InlineData("leader", "You lead the provider", "Teams and their caseloads")]
+    [InlineData("admin", "You do not see case records", null)]
+    [InlineData("inspector", "inspection sample", null)]
+    public async Task HomePage_IsShapedByRole(string user, string duty, string? table)
+    {
+        var client = await app.SignInAsync(user);
+        var home = await HtmlAsync(await client.GetAsync("/"));
+        Assert.Contains(duty, home.Body!.TextContent);
+        var captions = home.QuerySelectorAll("caption").Select(c => c.TextContent).ToList();
+        if (table is null)
+        {
+            Assert.Empty(captions);
+        }
+        else
+        {
+            Assert.Contains(table, captions);
+        }
+    }
+
+    [Fact]
+    public async Task RiskProfile_IsRecordedByOfficersAndManagers_NotByCaseAdministrators()
+    {
+        var (crn, _) = await CaseOfAsync("po");
+        var admin = await app.SignInAsync("caseadmin");
+        var page = await HtmlAsync(await admin.GetAsync($"/cases/{crn.ToLowerInvariant()}"));
+        Assert.Empty(page.QuerySelectorAll("a[href$='/risk']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/cases/{crn.ToLowerInvariant()}/risk")).StatusCode);
+        var api = await app.TokenClientAsync("caseadmin");
+        var etag = (await api.GetAsync($"/api/v1/cases/{crn}")).Headers.ETag!.Tag;
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/cases/{crn}/risk")
+        {
+            Content = JsonContent.Create(new { rosh = "Low", assessedOn = "2026-11-01" }),
+        };
+        put.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+        Assert.Equal((HttpStatusCode)422, (await api.SendAsync(put)).StatusCode);
+
+        var manager = await app.SignInAsync("manager");
+        var managerPage = await HtmlAsync(await manager.GetAsync($"/cases/{crn.ToLowerInvariant()}"));
+        Assert.Single(managerPage.QuerySelectorAll("a[href$='/risk']"));
+    }
+
+    [Fact]
     public async Task CaseList_PagesThroughATeamsCases()
     {
         var teamId = await app.WithDbAsync(db => db.Teams.Where(t => t.Code == "STO").Select(t => t.Id).SingleAsync());

@@ -49,6 +49,14 @@ public sealed record Viewer(
                 || p.AccessList.Any(e => e.Kind == AccessListKind.Restriction && e.StaffMemberId == me));
     }
 
+    /// <summary>
+    /// A risk of serious harm classification is an officer's judgement: the responsible officer, and
+    /// probation officers, services officers and managers of the team holding the case, may record one.
+    /// </summary>
+    public bool MayRecordRisk(int? caseTeamId, int? responsibleOfficerId) =>
+        (IsInRole(Identity.Roles.ProbationOfficer) || IsInRole(Identity.Roles.ProbationServicesOfficer) || IsInRole(Identity.Roles.TeamManager))
+        && MayChange(caseTeamId, responsibleOfficerId);
+
     /// <summary>Who may change a case record: its responsible officer, and staff of the team that holds it.</summary>
     public bool MayChange(int? caseTeamId, int? responsibleOfficerId) =>
         IsCaseWorker && !IsInRole(Identity.Roles.Inspector)

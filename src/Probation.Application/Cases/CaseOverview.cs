@@ -48,7 +48,7 @@ public sealed record CaseOverview(
     bool HasAccessLimits,
     IReadOnlyList<OrderView> Orders,
     int Version,
-    bool ViewerMayChange);
+    bool ViewerMayRecordRisk);
 
 /// <summary>The result of opening a case: shown, access restricted, or not found.</summary>
 public sealed record CaseLookup(CaseOverview? Case, bool Restricted)
@@ -89,7 +89,7 @@ public sealed class GetCaseOverview(ProbationDbContext db, IRequestContext reque
         }
 
         var today = clock.Today();
-        var overview = Map(person, today, viewer.MayChange(person.TeamId, person.ResponsibleOfficerId));
+        var overview = Map(person, today, viewer.MayRecordRisk(person.TeamId, person.ResponsibleOfficerId));
         await audit.RecordReadAsync(AuditAction.Consulted, purpose, [crn], ct);
         return new CaseLookup(overview, false);
     }

@@ -43,9 +43,9 @@ public sealed class UpdateRiskProfile(ProbationDbContext db, IRequestContext req
             return Outcome.Missing("case");
         }
 
-        if (!viewer.MayChange(person.TeamId, person.ResponsibleOfficerId))
+        if (!viewer.MayRecordRisk(person.TeamId, person.ResponsibleOfficerId))
         {
-            return Outcome.Refuse("Only the responsible officer or staff of the team holding the case can change its risk profile.");
+            return Outcome.Refuse("Only the responsible officer, or a probation officer, services officer or manager of the team holding the case, can record its risk of serious harm.");
         }
 
         OgrsScore? ogrs = null;

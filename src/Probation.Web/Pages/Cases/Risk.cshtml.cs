@@ -111,7 +111,7 @@ public sealed class RiskModel(GetCaseOverview get, UpdateRiskProfile update) : P
     private async Task<CaseOverview?> LoadAsync(string crn, CancellationToken ct)
     {
         var lookup = await get.RunAsync(crn, "Risk profile form", ct);
-        if (lookup.Case is not { ViewerMayChange: true } c)
+        if (lookup.Case is not { ViewerMayRecordRisk: true } c)
         {
             return null;
         }
