@@ -6,6 +6,8 @@ using Probation.Application.Access;
 using Probation.Application.Data;
 using Probation.Application.Demo;
 using Probation.Application.Identity;
+using Probation.Domain.Allocation;
+using Probation.Domain.Common;
 using Probation.Web.Api;
 using Probation.Web.Infrastructure;
 
@@ -19,9 +21,16 @@ var demo = new DemoOptions(
     DemoScale.Parse(config["Demo:Scale"]),
     config["Demo:Password"]);
 var session = config.GetSection("Session").Get<SessionLimits>() ?? new SessionLimits();
+var allocation = config.GetSection("Allocation").Get<AllocationMatrixOptions>() ?? new AllocationMatrixOptions();
+if (allocation.Validate() is { Count: > 0 } allocationErrors)
+{
+    throw new InvalidOperationException("The allocation matrix settings are not valid: " + string.Join(" ", allocationErrors));
+}
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(session);
+builder.Services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
+builder.Services.AddSingleton(new AllocationMatrix(allocation, WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddProbationData(database);
 builder.Services.AddProbationUseCases();
 builder.Services.AddHttpContextAccessor();
@@ -130,6 +139,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 app.MapProbationApi();
+app.MapAllocationApi();
 
 app.Run();
 return 0;
