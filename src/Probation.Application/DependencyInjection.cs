@@ -17,6 +17,8 @@ public static class DependencyInjection
         services.AddScoped<GetCaseOverview>();
         services.AddScoped<UpdateRiskProfile>();
         services.AddScoped<OrganisationQueries>();
+        services.AddScoped<Allocation.AllocationQueries>();
+        services.AddScoped<Allocation.AllocateCase>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

@@ -66,9 +66,9 @@ public sealed class DemoDataTests
     [Fact]
     public void Allocation_FollowsAnnex3_DomesticAbuseWithProbationOfficers_WomenWithFemaleOfficers()
     {
-        var da = Demo.Value.People.Where(p => Active(p, RegistrationType.DomesticAbuse)).ToList();
+        var da = Demo.Value.People.Where(p => p.Officer is not null && Active(p, RegistrationType.DomesticAbuse)).ToList();
         Assert.All(da, p => Assert.Equal(StaffGrade.ProbationOfficer, p.Officer!.Grade));
-        var women = Demo.Value.People.Where(p => p.Person.Gender == Gender.Female).ToList();
+        var women = Demo.Value.People.Where(p => p.Officer is not null && p.Person.Gender == Gender.Female).ToList();
         Assert.All(women, p => Assert.Equal(Gender.Female, p.Officer!.Gender));
     }
 
@@ -122,5 +122,17 @@ public sealed class DemoDataTests
         Assert.InRange((double)large.People.Count / officers, 49.0, 53.0);
         Assert.Equal(large.People.Count, large.People.Select(p => p.Person.Crn).Distinct().Count());
         Assert.Throws<InvalidOperationException>(() => DemoScale.Parse("galactic"));
+    }
+
+    [Fact]
+    public void EveryTeam_HasNewCasesWaitingForAllocation_SomeReferred()
+    {
+        var waiting = Demo.Value.People.Where(p => p.Officer is null).ToList();
+        Assert.All(Demo.Value.Teams.Where(t => t.Kind == TeamKind.LocalTeam), t => Assert.True(waiting.Count(p => p.Team == t) >= 3));
+        Assert.All(waiting, p => Assert.NotNull(p.Person.ReceivedOn));
+        Assert.Contains(waiting, p => p.Person.Risk.Ogrs is null);
+        Assert.Contains(waiting, p => p.Person.FactsToConfirm != Domain.Allocation.FactsToConfirm.None);
+        Assert.Contains(waiting, p => Active(p, RegistrationType.DomesticAbuse) && p.Person.Risk.Ogrs is null);
+        Assert.InRange((double)waiting.Count / Demo.Value.People.Count, 0.01, 0.04);
     }
 }

@@ -31,6 +31,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Requirement> Requirements => Set<Requirement>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<CaseAccessEntry> CaseAccessEntries => Set<CaseAccessEntry>();
+    public DbSet<Probation.Domain.Allocation.CaseAllocation> CaseAllocations => Set<Probation.Domain.Allocation.CaseAllocation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

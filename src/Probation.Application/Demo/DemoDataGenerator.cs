@@ -145,6 +145,16 @@ public static class DemoDataGenerator
         var stockton = teams.Single(t => t.Code == "STO");
         var demoPo = officersByTeam[stockton].First(o => o.Grade == StaffGrade.ProbationOfficer && o.Gender == Gender.Female);
         var demoPso = officersByTeam[stockton].First(o => o.Grade == StaffGrade.ProbationServicesOfficer);
+
+        // The demo probation officer is trained for domestic abuse and child safeguarding work, so the
+        // allocation journey always has a suitable officer for a referred domestic-abuse case.
+        foreach (var (area, course) in new[] { (CompetenceArea.DomesticAbuse, "Domestic abuse: risk assessment and safety planning"), (CompetenceArea.ChildSafeguarding, "Safeguarding children (level 3)") })
+        {
+            if (!demoPo.Training.Any(t => t.Area == area))
+            {
+                demoPo.Training.Add(new TrainingRecord { Area = area, Course = course, CompletedOn = today.AddMonths(-8) });
+            }
+        }
         var accounts = new Dictionary<string, StaffMember>
         {
             ["po"] = demoPo,
@@ -165,7 +175,7 @@ public static class DemoDataGenerator
         // A few restricted cases (limited access): some only their officer and team manager may see,
         // some that named colleagues are kept out of. The demo PSO is kept out of one case on their
         // own team and is not on the list of another, so the "Access restricted" view can be seen.
-        var stocktonCases = people.Where(p => p.Team == stockton && p.Officer != demoPo && p.Officer != demoPso).ToList();
+        var stocktonCases = people.Where(p => p.Team == stockton && p.Officer is not null && p.Officer != demoPo && p.Officer != demoPso).ToList();
         var restrictedCount = Math.Max(2, people.Count / 1500);
         var access = new Dictionary<DemoPerson, List<(StaffMember, AccessListKind)>>();
         for (var i = 0; i < restrictedCount && i < stocktonCases.Count; i++)
@@ -264,12 +274,16 @@ public static class DemoDataGenerator
         {
             var team = teams[t];
             var towns = LocalAuthorities[t].Towns;
+            // A few new cases in each team wait in the allocation queue: received in the last days,
+            // some with facts the matrix needs still unknown (so referred to the team manager).
+            var waiting = Math.Max(3, peopleCounts[t] / 40);
             for (var i = 0; i < peopleCounts[t]; i++)
             {
                 crnNumber += 1 + random.Number(0, 2);
+                var unallocated = i < waiting;
                 var woman = random.Bool(0.2f);
                 var gender = woman ? Gender.Female : (random.Bool(0.005f) ? Gender.NonBinary : Gender.Male);
-                var domesticAbuse = random.Bool(0.40f);
+                var domesticAbuse = random.Bool(0.40f) || (unallocated && i == 0);
                 var childProtection = random.Bool(domesticAbuse ? 0.16f : 0.06f);
                 var sexual = random.Bool(0.02f);
                 var person = new PersonOnProbation
@@ -325,6 +339,21 @@ public static class DemoDataGenerator
                 };
 
                 var started = today.AddDays(-random.Number(10, 700));
+                if (unallocated)
+                {
+                    started = today.AddDays(-(i % 4));
+                    person.ReceivedOn = started;
+                    person.Source = i % 5 == 4 ? Domain.Allocation.CaseSource.Transfer : Domain.Allocation.CaseSource.Court;
+                    if (i % 3 == 0)
+                    {
+                        person.Risk.Ogrs = null; // not yet scored: the case goes to the team manager
+                    }
+                    else if (i % 3 == 1)
+                    {
+                        person.FactsToConfirm = Domain.Allocation.FactsToConfirm.ChildProtection;
+                    }
+                }
+
                 if (domesticAbuse)
                 {
                     person.Registrations.Add(new Registration { Type = RegistrationType.DomesticAbuse, StartedOn = started.AddDays(-random.Number(0, 60)) });
@@ -382,9 +411,17 @@ public static class DemoDataGenerator
                     candidates = officersByTeam[team];
                 }
 
+                if (unallocated)
+                {
+                    people.Add(new DemoPerson(person, team, null, []));
+                    continue;
+                }
+
                 var officer = candidates.MinBy(o => (caseload[o], o.StaffCode))!;
                 caseload[officer]++;
                 person.AllocatedOn = order.StartDate.AddDays(random.Number(0, 3));
+                person.ReceivedOn = order.StartDate;
+                person.Source = Domain.Allocation.CaseSource.Court;
                 people.Add(new DemoPerson(person, team, officer, []));
             }
         }

@@ -59,6 +59,18 @@ public sealed partial class DemoSeeder(
                     person.TeamId = p.Team.Id;
                     person.ResponsibleOfficerId = p.Officer?.Id;
                     person.AccessList = p.Access.Select(a => new CaseAccessEntry { StaffMemberId = a.Staff.Id, Kind = a.Kind }).ToList();
+                    if (p.Officer is not null && person.AllocatedOn is { } allocatedOn)
+                    {
+                        person.Allocations.Add(new Domain.Allocation.CaseAllocation
+                        {
+                            StaffMemberId = p.Officer.Id,
+                            From = allocatedOn,
+                            DecidedAtUtc = allocatedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+                            DecidedByUserName = "demo",
+                            MatrixReasons = "Allocated before this product recorded allocation decisions.",
+                        });
+                    }
+
                     db.People.Add(person);
                 }
 

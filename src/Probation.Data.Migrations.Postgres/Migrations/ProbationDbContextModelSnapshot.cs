@@ -272,6 +272,76 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("CaseAccessEntries");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Allocation.CaseAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CandidateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DecidedAs")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("FemaleOfficerRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MatrixReasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Override")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequiredGrade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ResourceLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("PersonId", "From");
+
+                    b.ToTable("CaseAllocations", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -443,6 +513,10 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<int>("FactsToConfirm")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -461,6 +535,9 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Property<int>("ProviderId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Religion")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -471,6 +548,10 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Property<string>("SexualOrientation")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int?>("TeamId")
                         .HasColumnType("integer");
@@ -491,6 +572,8 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.HasIndex("ResponsibleOfficerId", "LastName");
 
                     b.HasIndex("TeamId", "LastName");
+
+                    b.HasIndex("TeamId", "ResponsibleOfficerId", "ReceivedOn");
 
                     b.ToTable("People", (string)null);
                 });
@@ -915,6 +998,21 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Allocation.CaseAllocation", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Audit.AuditSubject", b =>
                 {
                     b.HasOne("Probation.Domain.Audit.AuditEntry", null)
@@ -1196,6 +1294,8 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Navigation("AccessList");
 
                     b.Navigation("Addresses");
+
+                    b.Navigation("Allocations");
 
                     b.Navigation("Orders");
 

@@ -259,6 +259,74 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("CaseAccessEntries");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Allocation.CaseAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedAs")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FemaleOfficerRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatrixReasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Override")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequiredGrade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("PersonId", "From");
+
+                    b.ToTable("CaseAllocations", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -420,6 +488,10 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FactsToConfirm")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -438,6 +510,9 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("ProviderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Religion")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -447,6 +522,10 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("SexualOrientation")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("TeamId")
@@ -468,6 +547,8 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("ResponsibleOfficerId", "LastName");
 
                     b.HasIndex("TeamId", "LastName");
+
+                    b.HasIndex("TeamId", "ResponsibleOfficerId", "ReceivedOn");
 
                     b.ToTable("People", (string)null);
                 });
@@ -874,6 +955,21 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Allocation.CaseAllocation", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Audit.AuditSubject", b =>
                 {
                     b.HasOne("Probation.Domain.Audit.AuditEntry", null)
@@ -1155,6 +1251,8 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Navigation("AccessList");
 
                     b.Navigation("Addresses");
+
+                    b.Navigation("Allocations");
 
                     b.Navigation("Orders");
 

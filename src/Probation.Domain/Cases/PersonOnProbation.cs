@@ -32,6 +32,15 @@ public sealed class PersonOnProbation
     public StaffMember? ResponsibleOfficer { get; set; }
     public DateOnly? AllocatedOn { get; set; }
 
+    /// <summary>When the case arrived for allocation (from court or by transfer), and how.</summary>
+    public DateOnly? ReceivedOn { get; set; }
+    public Allocation.CaseSource? Source { get; set; }
+
+    /// <summary>Facts the allocation matrix needs that are not yet confirmed.</summary>
+    public Allocation.FactsToConfirm FactsToConfirm { get; set; }
+
+    public List<Allocation.CaseAllocation> Allocations { get; set; } = [];
+
     public RiskProfile Risk { get; set; } = new();
 
     public List<AddressRecord> Addresses { get; set; } = [];

@@ -18,6 +18,8 @@ public sealed record RecommendationRequest(
 
 public sealed record ReasonResponse(string Rule, string Text);
 
+public sealed record AllocationRequest(int? StaffMemberId, int? Version, string? OverrideReason);
+
 public sealed record RecommendationResponse(
     RequiredGrade RequiredGrade,
     ResourceLevel? ResourceLevel,
@@ -51,6 +53,43 @@ public static class AllocationApi
             .WithDescription(CodesDescription)
             .Produces<RecommendationResponse>()
             .ProducesValidationProblem();
+
+        app.MapGet("/api/v1/teams/{id:int}/allocation-queue", async (int id, Probation.Application.Allocation.AllocationQueries q, CancellationToken ct) =>
+                await q.QueueAsync(id, ct) is { } rows ? Results.Ok(rows) : ApiResults.NotFound("No team has that id."))
+            .WithTags("Allocation").RequireAuthorization(Policies.CaseWorker)
+            .WithSummary("A team's cases waiting for allocation, oldest first, with the matrix outcome");
+        app.MapGet("/api/v1/teams/{id:int}/workload", async (int id, Probation.Application.Allocation.AllocationQueries q, CancellationToken ct) =>
+                await q.WorkloadAsync(id, ct) is { } rows ? Results.Ok(rows) : ApiResults.NotFound("No team has that id."))
+            .WithTags("Allocation").RequireAuthorization(Policies.CaseWorker)
+            .WithSummary("Each officer's cases, workload points, available points and capacity");
+        app.MapGet("/api/v1/cases/{crn}/allocation/candidates", async (string crn, Probation.Application.Allocation.AllocationQueries q, CancellationToken ct) =>
+            {
+                if (!Crn.TryParse(crn, out _))
+                {
+                    return ApiResults.BadRequest(Crn.FormatDescription + ".", "crn");
+                }
+
+                return await q.CandidatesAsync(crn, ct) is { } list ? Results.Ok(list) : ApiResults.NotFound("No case has that CRN, or you do not have access to it.");
+            })
+            .WithTags("Allocation").RequireAuthorization(Policies.CaseWorker)
+            .WithSummary("The officers who could take a case, ranked, each with the reason for their place");
+        app.MapPost("/api/v1/cases/{crn}/allocation", async (string crn, [FromBody] AllocationRequest? body, Probation.Application.Allocation.AllocateCase allocate, CancellationToken ct) =>
+            {
+                if (!Crn.TryParse(crn, out _))
+                {
+                    return ApiResults.BadRequest(Crn.FormatDescription + ".", "crn");
+                }
+
+                if (body?.StaffMemberId is not { } staffId || body.Version is not { } version)
+                {
+                    return ApiResults.BadRequest("Send staffMemberId and the version of the case you are allocating.");
+                }
+
+                var outcome = await allocate.RunAsync(new Probation.Application.Allocation.AllocateCaseCommand(crn, staffId, version, body.OverrideReason), ct);
+                return ApiResults.From(outcome, () => Results.NoContent());
+            })
+            .DisableAntiforgery().WithTags("Allocation").RequireAuthorization(Policies.CaseWorker)
+            .WithSummary("Allocate a case: within the matrix, or outside it by a team manager with overrideReason");
     }
 
     private static IResult Recommend([FromBody] RecommendationRequest? body, AllocationMatrix matrix, TimeProvider clock)

@@ -45,6 +45,9 @@ internal sealed class PersonOnProbationConfiguration : IEntityTypeConfiguration<
         b.HasMany(p => p.Orders).WithOne().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Registrations).WithOne().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.AccessList).WithOne().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Allocations).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => new { p.TeamId, p.ResponsibleOfficerId, p.ReceivedOn });
+        b.Property(p => p.FactsToConfirm).HasConversion<int>(); // a set of flags: stored as its bits
         b.Ignore(p => p.FullName);
     }
 }
@@ -84,5 +87,20 @@ internal sealed class CaseAccessEntryConfiguration : IEntityTypeConfiguration<Ca
     {
         b.HasIndex(e => new { e.PersonId, e.StaffMemberId, e.Kind }).IsUnique();
         b.HasOne<Probation.Domain.Organisation.StaffMember>().WithMany().HasForeignKey(e => e.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<Probation.Domain.Allocation.CaseAllocation>
+{
+    public void Configure(EntityTypeBuilder<Probation.Domain.Allocation.CaseAllocation> b)
+    {
+        b.ToTable("CaseAllocations");
+        b.Property(a => a.DecidedByUserName).HasMaxLength(256);
+        b.Property(a => a.MatrixReasons).HasMaxLength(4000);
+        b.Property(a => a.CandidateReason).HasMaxLength(1000);
+        b.Property(a => a.OverrideReason).HasMaxLength(Probation.Domain.Allocation.CaseAllocation.OverrideReasonMaxLength);
+        b.HasIndex(a => new { a.PersonId, a.From });
+        b.HasIndex(a => a.StaffMemberId);
+        b.HasOne<Probation.Domain.Organisation.StaffMember>().WithMany().HasForeignKey(a => a.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
