@@ -182,6 +182,55 @@ public abstract class AllocationTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task AllocatePage_RefusesOutsideTheMatrixForACaseAdministrator_AndAsksTheManagerForAReason()
+    {
+        var (crn, psoId) = await app.WithDbAsync(async db =>
+        {
+            var team = await db.Teams.Where(t => t.Code == "STO").Select(t => t.Id).SingleAsync();
+            var p = await db.People.Where(x => x.TeamId == team && x.ResponsibleOfficerId != null && !x.AccessList.Any()
+                    && x.Risk.Ogrs != null && x.FactsToConfirm == FactsToConfirm.None
+                    && x.Registrations.Any(r => r.Type == RegistrationType.DomesticAbuse && r.EndedOn == null))
+                .OrderByDescending(x => x.Id).Select(x => x.Crn).FirstAsync();
+            var pso = await db.Staff.Where(s => s.TeamId == team && s.Grade == StaffGrade.ProbationServicesOfficer && s.Active).Select(s => s.Id).FirstAsync();
+            return (p.Value, pso);
+        });
+        var path = $"/cases/{crn.ToLowerInvariant()}/allocate";
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> PostAsync(HttpClient client, string? reason)
+        {
+            var form = parser.ParseDocument(await client.GetStringAsync(path));
+            var fields = new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+                ["Input.StaffMemberId"] = psoId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            if (reason is not null)
+            {
+                fields["Input.OverrideReason"] = reason;
+            }
+
+            var response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
+            return parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        }
+
+        var admin = await app.SignInAsync("caseadmin");
+        var refused = await PostAsync(admin, null);
+        Assert.Contains("outside the matrix", refused.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Null(refused.QuerySelector("#Input_OverrideReason"));
+
+        var manager = await app.SignInAsync("manager");
+        var noReason = await PostAsync(manager, "");
+        var link = noReason.QuerySelector(".govuk-error-summary a")!;
+        Assert.Equal("#Input_OverrideReason", link.GetAttribute("href"));
+        Assert.Contains("Give the reason", link.TextContent);
+
+        var c = Crn.Parse(crn);
+        var before = await app.WithDbAsync(db => db.People.Where(p => p.Crn == c).Select(p => new { p.ResponsibleOfficerId, p.Version }).SingleAsync());
+        Assert.NotEqual(psoId, before.ResponsibleOfficerId);
+    }
+
+    [Fact]
     public async Task Workload_ShowsEachOfficersPointsAndCapacity()
     {
         var client = await app.TokenClientAsync("manager");
