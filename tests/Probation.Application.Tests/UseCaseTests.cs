@@ -230,6 +230,34 @@ public abstract class UseCaseTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task CaseOverview_TierFollowsTheRiskProfile_WhenItChanges()
+    {
+        var (officer, crn, version, _) = await CaseOfAnOfficerAsync(skip: 5);
+        await using (var s = await ScopeAsync(officer))
+        {
+            Assert.IsType<Done>(await Update(s).RunAsync(
+                new UpdateRiskProfileCommand(crn, version, RoshLevel.Medium, false, false, true, false, 40, App.Clock.Today()), TestContext.Current.CancellationToken));
+        }
+
+        string before;
+        await using (var s = await ScopeAsync(officer))
+        {
+            var c = (await Get(s).RunAsync(crn, "test", TestContext.Current.CancellationToken)).Case!;
+            before = c.Tier;
+            Assert.Contains(c.TierReasons, r => r.Contains("medium RoSH, 10 points", StringComparison.Ordinal));
+            Assert.IsType<Done>(await Update(s).RunAsync(
+                new UpdateRiskProfileCommand(crn, c.Version, RoshLevel.VeryHigh, false, false, true, false, 40, App.Clock.Today()), TestContext.Current.CancellationToken));
+        }
+
+        await using (var s = await ScopeAsync(officer))
+        {
+            var c = (await Get(s).RunAsync(crn, "test", TestContext.Current.CancellationToken)).Case!;
+            Assert.StartsWith("A", c.Tier, StringComparison.Ordinal);
+            Assert.NotEqual(before, c.Tier);
+        }
+    }
+
+    [Fact]
     public async Task AuditLog_RefusesChangesAndDeletions_InTheDatabaseItself()
     {
         var (officer, crn, _, _) = await CaseOfAnOfficerAsync();

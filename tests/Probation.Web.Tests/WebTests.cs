@@ -80,6 +80,7 @@ public abstract class WebTests(ProbationAppFactory app)
         var banner = page.QuerySelector("[data-testid=risk-banner]");
         Assert.NotNull(banner);
         Assert.Contains("risk of serious harm", banner.TextContent);
+        Assert.Matches("^[ABCD][0-3]", page.QuerySelector("[data-testid=tier]")!.TextContent.Trim());
         var headings = page.QuerySelectorAll("h2").Select(h => h.TextContent.Trim()).ToList();
         Assert.True(headings.IndexOf("Orders and requirements") > 0, "orders come after the risk banner");
     }

@@ -16,7 +16,7 @@ public sealed record QueueRow(
     string Crn, bool AccessRestricted, string? Name, Gender? Gender, DateOnly? ReceivedOn, CaseSource? Source,
     RequiredGrade? RequiredGrade, AllocationDecider? DecidedBy, DateOnly? ReferralDueDate, bool Overdue, int WorkingDaysWaiting);
 
-public sealed record OfficerLoad(int StaffId, string Name, StaffGrade Grade, Gender Gender, double ContractedHours, int Cases, int Points, double AvailablePoints, double CapacityPercent);
+public sealed record OfficerLoad(int StaffId, string Name, StaffGrade Grade, Gender Gender, double ContractedHours, double ReductionHours, int Cases, int Points, double AvailablePoints, double CapacityPercent);
 
 public sealed record Candidate(
     int StaffId, string Name, StaffGrade Grade, Gender Gender, int Rank, bool GradeEligible, IReadOnlyList<CompetenceArea> MissingCompetences,
@@ -167,8 +167,8 @@ public sealed class AllocationQueries(ProbationDbContext db, IRequestContext req
         {
             var held = byOfficer.GetValueOrDefault(o.Id) ?? [];
             var points = held.Sum(p => CaseFacts.WorkloadPoints(p, today));
-            var available = Workload.AvailablePoints(o.ContractedHours, 0);
-            return new OfficerLoad(o.Id, o.FullName, o.Grade, o.Gender, o.ContractedHours, held.Count, points, Math.Round(available, 1), Workload.CapacityPercent(points, available));
+            var available = Workload.AvailablePoints(o.ContractedHours, o.ReductionHours);
+            return new OfficerLoad(o.Id, o.FullName, o.Grade, o.Gender, o.ContractedHours, o.ReductionHours, held.Count, points, Math.Round(available, 1), Workload.CapacityPercent(points, available));
         });
     }
 

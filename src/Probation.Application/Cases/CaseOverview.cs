@@ -48,7 +48,9 @@ public sealed record CaseOverview(
     bool HasAccessLimits,
     IReadOnlyList<OrderView> Orders,
     int Version,
-    bool ViewerMayRecordRisk);
+    bool ViewerMayRecordRisk,
+    string Tier,
+    IReadOnlyList<string> TierReasons);
 
 /// <summary>The result of opening a case: shown, access restricted, or not found.</summary>
 public sealed record CaseLookup(CaseOverview? Case, bool Restricted)
@@ -96,6 +98,7 @@ public sealed class GetCaseOverview(ProbationDbContext db, IRequestContext reque
 
     internal static CaseOverview Map(PersonOnProbation p, DateOnly today, bool mayChange)
     {
+        var tier = Domain.Allocation.TierCalculator.Calculate(Allocation.CaseFacts.ForTier(p, today));
         var age = today.Year - p.DateOfBirth.Year - (today < p.DateOfBirth.AddYears(today.Year - p.DateOfBirth.Year) ? 1 : 0);
         var address = p.Addresses.Where(a => a.IsCurrent(today)).OrderByDescending(a => a.From).FirstOrDefault();
         return new CaseOverview(
@@ -120,7 +123,9 @@ public sealed class GetCaseOverview(ProbationDbContext db, IRequestContext reque
                     o.Requirements.OrderBy(r => r.Type).Select(r => new RequirementView(r.Type, Describe(r))).ToList()))
                 .ToList(),
             p.Version,
-            mayChange);
+            mayChange,
+            tier.Code + (tier.Provisional ? " (provisional)" : string.Empty),
+            tier.Reasons);
     }
 
     public static string Describe(Requirement r) => r.Type switch

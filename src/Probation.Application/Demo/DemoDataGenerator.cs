@@ -102,6 +102,7 @@ public static class DemoDataGenerator
                 var grade = i % 2 == 0 ? StaffGrade.ProbationOfficer : StaffGrade.ProbationServicesOfficer;
                 var gender = i % 3 == 2 ? Gender.Male : Gender.Female;
                 var officer = NewStaff(teams[t], grade, gender, random.Bool(0.85f) ? 37 : 30);
+                officer.ReductionHours = i % 6 == 2 ? 7.4 : 0; // one in six with a 20% reduction (training, union duties)
                 AddTraining(officer, random, today);
                 list.Add(officer);
             }
@@ -276,7 +277,7 @@ public static class DemoDataGenerator
             var towns = LocalAuthorities[t].Towns;
             // A few new cases in each team wait in the allocation queue: received in the last days,
             // some with facts the matrix needs still unknown (so referred to the team manager).
-            var waiting = Math.Max(3, peopleCounts[t] / 40);
+            var waiting = Math.Max(6, peopleCounts[t] / 40);
             for (var i = 0; i < peopleCounts[t]; i++)
             {
                 crnNumber += 1 + random.Number(0, 2);

@@ -792,6 +792,9 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Property<int?>("ProviderId")
                         .HasColumnType("integer");
 
+                    b.Property<double>("ReductionHours")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("StaffCode")
                         .IsRequired()
                         .HasMaxLength(12)

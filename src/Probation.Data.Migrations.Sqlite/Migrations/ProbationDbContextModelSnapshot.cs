@@ -755,6 +755,9 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Property<int?>("ProviderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("ReductionHours")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("StaffCode")
                         .IsRequired()
                         .HasMaxLength(12)

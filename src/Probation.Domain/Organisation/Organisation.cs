@@ -153,6 +153,9 @@ public sealed class StaffMember
 
     /// <summary>Contracted hours a week (37 is full time).</summary>
     public double ContractedHours { get; set; }
+
+    /// <summary>Hours a week taken off case work (training, union duties, a phased return): workload reductions.</summary>
+    public double ReductionHours { get; set; }
     public bool Active { get; set; } = true;
 
     /// <summary>The sign-in name of this member of staff, where they have an account.</summary>
