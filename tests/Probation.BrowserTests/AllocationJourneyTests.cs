@@ -34,6 +34,9 @@ public sealed class AllocationJourneyTests(BrowserFixture app)
         Assert.NotNull(crnPath);
         await Expect(page.GetByText("Domestic abuse", new() { Exact = false }).First).ToBeVisibleAsync();
         await page.AssertNoAxeViolationsAsync("allocation page");
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "allocate.png"), FullPage = true });
 
         // Continue without choosing: the error summary asks for an officer.
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();

@@ -49,6 +49,13 @@ public sealed class AllocationMatrixTests
         Assert.Equal(po ? RequiredGrade.ProbationOfficer : RequiredGrade.ProbationOfficerOrProbationServicesOfficer,
             Matrix.Recommend(Input(requirements: [requirement])).RequiredGrade);
 
+    [Fact]
+    public void Allocate_Rule1WithLowRisk_SaysRule2WouldHaveAllowedAPso()
+    {
+        var r = Matrix.Recommend(Input(rosh: RoshLevel.Medium, flags: [AllocationFlag.CurrentDomesticAbuse]));
+        Assert.Contains(r.Reasons, x => x.Rule == "2" && x.Text.Contains("but rule 1 requires a PO", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(RoshLevel.Low, false)]
     [InlineData(RoshLevel.Medium, false)]

@@ -223,6 +223,10 @@ public sealed class AllocationMatrix(AllocationMatrixOptions options, WorkingDay
         {
             reasons.Add(new AllocationReason(RuleRosh, $"PO or PSO: {RoshLevels.Describe(input.Rosh!.Value).ToLowerInvariant()} risk of serious harm and nothing in rule 1 applies (allocation matrix rule 2)"));
         }
+        else
+        {
+            reasons.Add(new AllocationReason(RuleRosh, $"{RoshLevels.Describe(input.Rosh!.Value)} risk of serious harm would allow a PSO, but rule 1 requires a PO (allocation matrix rule 2)"));
+        }
 
         // Unknown safeguarding facts are treated as present until the manager decides: the report's
         // central finding is risk missed at the start.
