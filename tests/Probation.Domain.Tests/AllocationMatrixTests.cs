@@ -54,6 +54,9 @@ public sealed class AllocationMatrixTests
     {
         var r = Matrix.Recommend(Input(rosh: RoshLevel.Medium, flags: [AllocationFlag.CurrentDomesticAbuse]));
         Assert.Contains(r.Reasons, x => x.Rule == "2" && x.Text.Contains("but rule 1 requires a PO", StringComparison.Ordinal));
+        var unknown = Matrix.Recommend(Input(rosh: RoshLevel.Low, unknown: [UnknownFactor.ChildProtection]));
+        Assert.DoesNotContain(unknown.Reasons, x => x.Text.Contains("nothing in rule 1 applies", StringComparison.Ordinal));
+        Assert.Contains(unknown.Reasons, x => x.Rule == "2" && x.Text.Contains("but rule 1 requires a PO", StringComparison.Ordinal));
     }
 
     [Theory]

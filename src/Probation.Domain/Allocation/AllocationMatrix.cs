@@ -207,6 +207,22 @@ public sealed class AllocationMatrix(AllocationMatrixOptions options, WorkingDay
             PoOnly("a Resolve requirement");
         }
 
+        // Unknown safeguarding facts are treated as present until the manager decides: the report's
+        // central finding is risk missed at the start.
+        foreach (var (factor, what) in new[]
+                 {
+                     (UnknownFactor.DomesticAbuse, "whether there is current domestic abuse"),
+                     (UnknownFactor.SexualOffending, "whether there is sexual offending"),
+                     (UnknownFactor.ChildProtection, "whether there is child protection registration"),
+                 })
+        {
+            if (input.Unknown.Contains(factor))
+            {
+                needsPo = true;
+                reasons.Add(new AllocationReason(RulePoOnly, $"PO until decided: it is not known {what} (allocation matrix rule 1)"));
+            }
+        }
+
         // Rule 2: risk of serious harm decides the grade.
         var roshUnknown = input.Rosh is null || input.Unknown.Contains(UnknownFactor.RoshLevel);
         if (roshUnknown)
@@ -226,22 +242,6 @@ public sealed class AllocationMatrix(AllocationMatrixOptions options, WorkingDay
         else
         {
             reasons.Add(new AllocationReason(RuleRosh, $"{RoshLevels.Describe(input.Rosh!.Value)} risk of serious harm would allow a PSO, but rule 1 requires a PO (allocation matrix rule 2)"));
-        }
-
-        // Unknown safeguarding facts are treated as present until the manager decides: the report's
-        // central finding is risk missed at the start.
-        foreach (var (factor, what) in new[]
-                 {
-                     (UnknownFactor.DomesticAbuse, "whether there is current domestic abuse"),
-                     (UnknownFactor.SexualOffending, "whether there is sexual offending"),
-                     (UnknownFactor.ChildProtection, "whether there is child protection registration"),
-                 })
-        {
-            if (input.Unknown.Contains(factor))
-            {
-                needsPo = true;
-                reasons.Add(new AllocationReason(RulePoOnly, $"PO until decided: it is not known {what} (allocation matrix rule 1)"));
-            }
         }
 
         // Rule 3: OGRS band decides the resource level.
