@@ -90,7 +90,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 

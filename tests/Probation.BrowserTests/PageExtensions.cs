@@ -25,7 +25,16 @@ internal static class PageExtensions
         await page.GetByLabel("Username").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(BrowserFixture.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (TimeoutException)
+        {
+            var summary = page.Locator(".govuk-error-summary");
+            var said = await summary.CountAsync() > 0 ? await summary.InnerTextAsync() : "(no error summary)";
+            throw new TimeoutException($"Signing in as {userName} did not leave the sign-in page ({page.Url}): {said}");
+        }
     }
 
     /// <summary>The first case link in the signed-in officer's caseload table on the home page, e.g. <c>/cases/x123456</c>.</summary>
