@@ -103,6 +103,9 @@ public sealed class OrganisationQueries(ProbationDbContext db, IRequestContext r
                 db.People.Count(p => p.TeamId == t.Id)))
             .ToListAsync(ct);
 
+    public Task<string?> TeamNameAsync(int id, CancellationToken ct) =>
+        db.Teams.AsNoTracking().Where(t => t.Id == id && (SeesEveryProvider || t.ProviderId == ProviderScope)).Select(t => t.Name).SingleOrDefaultAsync(ct);
+
     public async Task<TeamDetail?> TeamAsync(int id, CancellationToken ct)
     {
         var team = await db.Teams.AsNoTracking().Include(t => t.Provider)

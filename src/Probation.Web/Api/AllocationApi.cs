@@ -113,9 +113,9 @@ public static class AllocationApi
         RoshLevel? rosh = null;
         if (body.RoshLevel is not null)
         {
-            if (Enum.TryParse<RoshLevel>(body.RoshLevel, ignoreCase: false, out var r) && Enum.GetNames<RoshLevel>().Contains(body.RoshLevel, StringComparer.Ordinal))
+            if (Enum.GetNames<RoshLevel>().Contains(body.RoshLevel, StringComparer.Ordinal))
             {
-                rosh = r;
+                rosh = Enum.Parse<RoshLevel>(body.RoshLevel);
             }
             else
             {

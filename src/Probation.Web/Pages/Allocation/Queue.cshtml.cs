@@ -13,14 +13,14 @@ public sealed class QueueModel(AllocationQueries allocation, OrganisationQueries
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var team = await organisation.TeamAsync(id, ct);
+        var team = await organisation.TeamNameAsync(id, ct);
         var rows = team is null ? null : await allocation.QueueAsync(id, ct);
         if (team is null || rows is null)
         {
             return NotFound();
         }
 
-        (TeamId, TeamName, Rows) = (id, team.Name, rows);
+        (TeamId, TeamName, Rows) = (id, team, rows);
         return Page();
     }
 }

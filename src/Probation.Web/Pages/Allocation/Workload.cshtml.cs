@@ -13,14 +13,14 @@ public sealed class WorkloadModel(AllocationQueries allocation, OrganisationQuer
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var team = await organisation.TeamAsync(id, ct);
+        var team = await organisation.TeamNameAsync(id, ct);
         var officers = team is null ? null : await allocation.WorkloadAsync(id, ct);
         if (team is null || officers is null)
         {
             return NotFound();
         }
 
-        (TeamId, TeamName, Officers) = (id, team.Name, officers);
+        (TeamId, TeamName, Officers) = (id, team, officers);
         return Page();
     }
 }
