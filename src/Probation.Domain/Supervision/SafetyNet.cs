@@ -1,0 +1,269 @@
+using Probation.Domain.Cases;
+using Probation.Domain.Common;
+using Probation.Domain.Risk;
+
+namespace Probation.Domain.Supervision;
+
+/// <summary>The practice alerts: the work a case is owed, named the same in the API, the pages and the data.</summary>
+public enum AlertCode
+{
+    InitialAssessmentOverdue,
+    PoliceCheckNotRequested,
+    PoliceCheckAwaitingResponse,
+    PoliceCheckNotRefreshed,
+    ChildrenServicesCheckNotRequested,
+    PlanOverdue,
+    DomesticAbuseNotAddressedInPlan,
+    ChildSafeguardingNotAddressedInPlan,
+    NoContingencyArrangements,
+    RequirementNotScheduled,
+    AbsenceAwaitingDecision,
+    EnforcementDecisionDue,
+    MonitoringViolationNotActioned,
+    ReviewOverdue,
+    TriggeredReviewOverdue,
+    RiskIncreasedWithoutReview,
+    HomeVisitOverdue,
+}
+
+public enum AlertSeverity
+{
+    Medium,
+    High,
+}
+
+/// <summary>One alert: what is owed, how serious, why in words, since when, and where it is resolved (a path under the case).</summary>
+public sealed record PracticeAlert(AlertCode Code, AlertSeverity Severity, string Reason, DateOnly DueOn, string Resolve);
+
+/// <summary>The safety net's time limits. Defaults follow the issue and the report's findings.</summary>
+public sealed class SafetyNetOptions
+{
+    public int InitialAssessmentWorkingDays { get; set; } = 15;
+    public int PlanWorkingDays { get; set; } = 20;
+    public int CheckRequestWorkingDays { get; set; } = 5;
+    public int CheckResponseWorkingDays { get; set; } = 10;
+    public int PoliceCheckRefreshMonths { get; set; } = 6;
+    public int ReviewIntervalWeeks { get; set; } = 16;
+    public int TriggeredReviewWorkingDays { get; set; } = 10;
+    public int AbsenceDecisionWorkingDays { get; set; } = 2;
+    public int EnforcementDecisionWorkingDays { get; set; } = 5;
+    public int MonitoringViolationWorkingDays { get; set; } = 1;
+    public int HomeVisitWithinDays { get; set; } = 90;
+}
+
+/// <summary>When unacceptable absences call for an enforcement decision, per order type.</summary>
+public static class EnforcementRules
+{
+    /// <summary>Failures count towards the threshold for twelve months.</summary>
+    public const int WindowDays = 365;
+
+    /// <summary>
+    /// The number of unacceptable failures within 12 months at which breach (community and suspended
+    /// sentence orders: the second) or recall (licence and post-sentence supervision: the first) must be decided.
+    /// </summary>
+    public static int Threshold(OrderType type) => type switch
+    {
+        OrderType.CommunityOrder or OrderType.SuspendedSentenceOrder => 2,
+        OrderType.Licence or OrderType.PostSentenceSupervision => 1,
+        _ => int.MaxValue,
+    };
+
+    public static bool IsBreachOrRecallDecision(EnforcementKind kind) =>
+        kind is EnforcementKind.BreachInitiated or EnforcementKind.RecallRequested or EnforcementKind.NoFurtherAction;
+}
+
+/// <summary>
+/// The safety net: a pure rule set that reads a case as of a day and lists the alerts it raises. An
+/// alert goes away only when the work is recorded, or while a team manager's reasoned exception lasts.
+/// </summary>
+public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calendar)
+{
+    public IReadOnlyList<PracticeAlert> Evaluate(CaseSnapshot c, DateOnly today)
+    {
+        var alerts = new List<PracticeAlert>();
+
+        void Raise(AlertCode code, AlertSeverity severity, DateOnly due, string reason, string resolve)
+        {
+            if (today > due && !c.Exceptions.Any(e => e.Code == code && e.Until >= today))
+            {
+                alerts.Add(new PracticeAlert(code, severity, reason, due, resolve));
+            }
+        }
+
+        DateOnly Add(DateOnly from, int workingDays) => calendar.AddWorkingDays(from, workingDays);
+
+        var start = c.AllocatedOn ?? c.OrderStart;
+        var initial = c.Assessments.FirstOrDefault(a => a.Kind == AssessmentKind.Initial && a.CompletedOn is not null);
+        if (c.AllocatedOn is not null && initial is null)
+        {
+            Raise(AlertCode.InitialAssessmentOverdue, AlertSeverity.High, Add(start, options.InitialAssessmentWorkingDays),
+                $"No initial assessment completed within {options.InitialAssessmentWorkingDays} working days of allocation", "assessment");
+        }
+
+        CheckRules(c, start, AgencyCheckKind.PoliceDomesticAbuse, c.CurrentDomesticAbuse, Raise, Add);
+        CheckRules(c, start, AgencyCheckKind.ChildrensServices, c.ChildProtection || c.RiskToChildren, Raise, Add);
+
+        if (c.AllocatedOn is not null && c.Plan?.CompletedOn is null)
+        {
+            Raise(AlertCode.PlanOverdue, AlertSeverity.High, Add(start, options.PlanWorkingDays),
+                $"No sentence plan completed within {options.PlanWorkingDays} working days of allocation", "plan");
+        }
+
+        if (c.Plan is { CompletedOn: { } planned } plan)
+        {
+            if (c.CurrentDomesticAbuse && !plan.AddressesDomesticAbuse)
+            {
+                Raise(AlertCode.DomesticAbuseNotAddressedInPlan, AlertSeverity.High, planned, "Domestic abuse is flagged but the plan has no measures to manage it", "plan");
+            }
+
+            if ((c.ChildProtection || c.RiskToChildren) && !plan.AddressesChildSafeguarding)
+            {
+                Raise(AlertCode.ChildSafeguardingNotAddressedInPlan, AlertSeverity.High, planned, "A child is at risk but the plan has no child safeguarding measures", "plan");
+            }
+
+            if (c.CurrentRosh is RoshLevel.Medium or RoshLevel.High or RoshLevel.VeryHigh && !plan.HasContingencyArrangements)
+            {
+                Raise(AlertCode.NoContingencyArrangements, AlertSeverity.Medium, planned, "The risk management plan has no contingency arrangements", "plan");
+            }
+
+            var unscheduled = c.Requirements
+                .Where(r => r is RequirementType.RehabilitationActivity or RequirementType.UnpaidWork or RequirementType.AccreditedProgramme)
+                .Where(r => !plan.RequirementsScheduled.Contains(r))
+                .ToList();
+            if (unscheduled.Count > 0)
+            {
+                Raise(AlertCode.RequirementNotScheduled, AlertSeverity.Medium, planned,
+                    "Not scheduled in the plan: " + string.Join(", ", unscheduled.Select(Describe)), "plan");
+            }
+        }
+
+        foreach (var absence in c.Contacts.Where(x => x.Outcome == ContactOutcome.FailedToAttend && x.Decision is null))
+        {
+            Raise(AlertCode.AbsenceAwaitingDecision, AlertSeverity.Medium, Add(absence.On, options.AbsenceDecisionWorkingDays),
+                $"The absence on {absence.On:d MMM yyyy} has no decision on whether it was acceptable", "contacts");
+        }
+
+        EnforcementRule(c, Raise, Add);
+
+        foreach (var violation in c.Events.Where(e => e.Kind == SignificantEventKind.MonitoringViolation && !e.Actioned))
+        {
+            Raise(AlertCode.MonitoringViolationNotActioned, AlertSeverity.High, Add(violation.On, options.MonitoringViolationWorkingDays),
+                $"The monitoring violation on {violation.On:d MMM yyyy} has no decision", "events");
+        }
+
+        var lastReview = c.Reviews.Select(r => (DateOnly?)r.CompletedOn).Max();
+        if (c.AllocatedOn is not null)
+        {
+            var since = lastReview ?? c.Plan?.CompletedOn ?? start;
+            Raise(AlertCode.ReviewOverdue, AlertSeverity.Medium, since.AddDays(7 * options.ReviewIntervalWeeks),
+                $"No review for more than {options.ReviewIntervalWeeks} weeks", "reviews");
+        }
+
+        foreach (var e in c.Events.Where(e => e.Kind != SignificantEventKind.MonitoringViolation))
+        {
+            if (!c.Reviews.Any(r => r.CompletedOn >= e.On))
+            {
+                Raise(AlertCode.TriggeredReviewOverdue, AlertSeverity.High, Add(e.On, options.TriggeredReviewWorkingDays),
+                    $"{Describe(e.Kind)} on {e.On:d MMM yyyy} has not been followed by a review", "reviews");
+            }
+        }
+
+        var assessed = c.Assessments.Where(a => a.CompletedOn is not null && a.Rosh is not null).OrderBy(a => a.CompletedOn).ToList();
+        if (assessed.Count >= 2 && assessed[^1].Rosh > assessed[^2].Rosh && !c.Reviews.Any(r => r.CompletedOn >= assessed[^1].CompletedOn))
+        {
+            Raise(AlertCode.RiskIncreasedWithoutReview, AlertSeverity.High, assessed[^1].CompletedOn!.Value,
+                $"Risk of serious harm rose from {RoshLevels.Describe(assessed[^2].Rosh!.Value).ToLowerInvariant()} to {RoshLevels.Describe(assessed[^1].Rosh!.Value).ToLowerInvariant()} without a review", "reviews");
+        }
+
+        if (c.AllocatedOn is not null && (c.CurrentDomesticAbuse || c.ChildProtection || c.RiskToChildren))
+        {
+            var lastVisit = c.Contacts.Where(x => x.Kind == ContactKind.HomeVisit && x.Outcome == ContactOutcome.AttendedAndComplied).Select(x => (DateOnly?)x.On).Max();
+            Raise(AlertCode.HomeVisitOverdue, AlertSeverity.Medium, (lastVisit ?? start).AddDays(options.HomeVisitWithinDays),
+                $"No home visit in {options.HomeVisitWithinDays} days on a case with domestic abuse or a child at risk", "contacts");
+        }
+
+        return alerts.OrderByDescending(a => a.Severity).ThenBy(a => a.DueOn).ThenBy(a => a.Code).ToList();
+    }
+
+    private void CheckRules(
+        CaseSnapshot c, DateOnly start, AgencyCheckKind kind, bool required,
+        Action<AlertCode, AlertSeverity, DateOnly, string, string> raise, Func<DateOnly, int, DateOnly> add)
+    {
+        if (!required || c.AllocatedOn is null)
+        {
+            return;
+        }
+
+        var checks = c.Checks.Where(x => x.Kind == kind).ToList();
+        var police = kind == AgencyCheckKind.PoliceDomesticAbuse;
+        if (!checks.Any(x => x.RequestedOn is not null || !string.IsNullOrWhiteSpace(x.NotRequiredReason)))
+        {
+            raise(police ? AlertCode.PoliceCheckNotRequested : AlertCode.ChildrenServicesCheckNotRequested, AlertSeverity.High,
+                add(start, options.CheckRequestWorkingDays),
+                police ? "Domestic abuse is flagged but police call-out information has not been requested" : "A child is at risk but children's services have not been asked",
+                "checks");
+            return;
+        }
+
+        if (!police)
+        {
+            return;
+        }
+
+        var latest = checks.Where(x => x.RequestedOn is not null).OrderBy(x => x.RequestedOn).LastOrDefault();
+        if (latest is { AnsweredOn: null, RequestedOn: { } asked })
+        {
+            raise(AlertCode.PoliceCheckAwaitingResponse, AlertSeverity.Medium, add(asked, options.CheckResponseWorkingDays),
+                $"Police call-out information requested on {asked:d MMM yyyy} has not been answered", "checks");
+        }
+        else if (latest is { AnsweredOn: { } answered })
+        {
+            raise(AlertCode.PoliceCheckNotRefreshed, AlertSeverity.Medium, answered.AddMonths(options.PoliceCheckRefreshMonths),
+                $"Police call-out information has not been refreshed since {answered:d MMM yyyy}", "checks");
+        }
+    }
+
+    private void EnforcementRule(CaseSnapshot c, Action<AlertCode, AlertSeverity, DateOnly, string, string> raise, Func<DateOnly, int, DateOnly> add)
+    {
+        var failures = c.Contacts.Where(x => x.Decision == AbsenceDecision.Unacceptable).OrderBy(x => x.On).ToList();
+        var threshold = EnforcementRules.Threshold(c.OrderType);
+        for (var i = 0; i < failures.Count; i++)
+        {
+            var failure = failures[i];
+            var inWindow = failures.Count(f => f.On <= failure.On && failure.On.DayNumber - f.On.DayNumber < EnforcementRules.WindowDays);
+            var atThreshold = inWindow >= threshold;
+            var decided = c.Enforcement.Any(e => e.On >= failure.On && (!atThreshold || EnforcementRules.IsBreachOrRecallDecision(e.Kind)));
+            if (!decided)
+            {
+                var what = !atThreshold ? "a warning or other decision"
+                    : threshold == 1 ? "a recall decision"
+                    : $"a breach decision (failure {inWindow} within 12 months)";
+                raise(AlertCode.EnforcementDecisionDue, AlertSeverity.High, add(failure.On, options.EnforcementDecisionWorkingDays),
+                    $"The unacceptable failure on {failure.On:d MMM yyyy} needs {what}", "enforcement");
+            }
+        }
+    }
+
+    private static string Describe(RequirementType r) => r switch
+    {
+        RequirementType.RehabilitationActivity => "rehabilitation activity requirement",
+        RequirementType.UnpaidWork => "unpaid work",
+        RequirementType.AccreditedProgramme => "accredited programme",
+        _ => r.ToString(),
+    };
+
+    public static string Describe(SignificantEventKind kind) => kind switch
+    {
+        SignificantEventKind.NewOffenceOrArrest => "A new offence or arrest",
+        SignificantEventKind.PoliceDomesticAbuseCallOut => "A police domestic abuse call-out",
+        SignificantEventKind.ChangeOfAddressOrHousehold => "A change of address or household",
+        SignificantEventKind.RelationshipChange => "A relationship change",
+        SignificantEventKind.ChildContactChange => "A change in contact with children",
+        SignificantEventKind.HospitalAdmissionOfPartnerOrChild => "A hospital admission of a partner or child",
+        SignificantEventKind.NonMolestationOrderBreach => "A breach of a non-molestation order",
+        SignificantEventKind.ReleaseFromCustody => "Release from custody",
+        SignificantEventKind.SafeguardingReferral => "A safeguarding referral",
+        SignificantEventKind.MonitoringViolation => "A monitoring violation",
+        _ => kind.ToString(),
+    };
+}
