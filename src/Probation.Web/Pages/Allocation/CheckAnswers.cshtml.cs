@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Probation.Application.Allocation;
 using Probation.Domain.Common;
+using Probation.Web.Infrastructure;
 
 namespace Probation.Web.Pages.Allocation;
 
@@ -21,22 +22,13 @@ public sealed class CheckAnswersModel(AllocationQueries queries, AllocateCase al
         }
 
         var outcome = await allocate.RunAsync(new AllocateCaseCommand(Case!.Crn, Officer!.StaffId, Choice!.Version, Choice.OverrideReason), ct);
-        switch (outcome)
+        // Check your answers has no fields of its own: every refusal goes to the top of the summary.
+        return this.Show(outcome is Refused r ? r with { Field = null } : outcome, () =>
         {
-            case Done:
-                AllocationChoice.Clear(TempData, Case.Crn);
-                TempData["allocated:" + Case.Crn] = Officer.Name;
-                return Redirect($"/cases/{Case.Crn.ToLowerInvariant()}/allocate/confirmation");
-            case Refused r:
-                ModelState.AddModelError(string.Empty, r.Reason);
-                return Page();
-            case Conflict conflict:
-                ModelState.AddModelError(string.Empty, conflict.Reason);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            default:
-                return NotFound();
-        }
+            AllocationChoice.Clear(TempData, Case.Crn);
+            TempData["allocated:" + Case.Crn] = Officer.Name;
+            return Redirect($"/cases/{Case.Crn.ToLowerInvariant()}/allocate/confirmation");
+        });
     }
 
     private async Task<IActionResult?> LoadAsync(string crn, CancellationToken ct)

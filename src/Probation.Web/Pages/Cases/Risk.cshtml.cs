@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Probation.Application.Cases;
 using Probation.Domain.Common;
 using Probation.Domain.Risk;
+using Probation.Web.Infrastructure;
 
 namespace Probation.Web.Pages.Cases;
 
@@ -92,20 +93,7 @@ public sealed class RiskModel(GetCaseOverview get, UpdateRiskProfile update) : P
         var outcome = await update.RunAsync(
             new UpdateRiskProfileCommand(crn, Input.Version, rosh, Input.RiskToChildren, Input.RiskToKnownAdult, Input.RiskToPublic, Input.RiskToStaff, ogrs, assessedOn!.Value),
             ct);
-        switch (outcome)
-        {
-            case Done:
-                return Redirect($"/cases/{c.Crn.ToLowerInvariant()}?saved=true");
-            case Refused r:
-                ModelState.AddModelError(r.Field is null ? string.Empty : "Input." + r.Field, r.Reason);
-                return Page();
-            case Conflict conflict:
-                ModelState.AddModelError(string.Empty, conflict.Reason);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            default:
-                return NotFound();
-        }
+        return this.Show(outcome, () => Redirect($"/cases/{c.Crn.ToLowerInvariant()}?saved=true"));
     }
 
     private async Task<CaseOverview?> LoadAsync(string crn, CancellationToken ct)
