@@ -32,6 +32,16 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<CaseAccessEntry> CaseAccessEntries => Set<CaseAccessEntry>();
     public DbSet<Probation.Domain.Allocation.CaseAllocation> CaseAllocations => Set<Probation.Domain.Allocation.CaseAllocation>();
+    public DbSet<Probation.Domain.Supervision.Assessment> Assessments => Set<Probation.Domain.Supervision.Assessment>();
+    public DbSet<Probation.Domain.Supervision.AgencyCheck> AgencyChecks => Set<Probation.Domain.Supervision.AgencyCheck>();
+    public DbSet<Probation.Domain.Supervision.SentencePlan> SentencePlans => Set<Probation.Domain.Supervision.SentencePlan>();
+    public DbSet<Probation.Domain.Supervision.PlanObjective> PlanObjectives => Set<Probation.Domain.Supervision.PlanObjective>();
+    public DbSet<Probation.Domain.Supervision.Contact> Contacts => Set<Probation.Domain.Supervision.Contact>();
+    public DbSet<Probation.Domain.Supervision.EnforcementAction> EnforcementActions => Set<Probation.Domain.Supervision.EnforcementAction>();
+    public DbSet<Probation.Domain.Supervision.SignificantEvent> SignificantEvents => Set<Probation.Domain.Supervision.SignificantEvent>();
+    public DbSet<Probation.Domain.Supervision.Review> Reviews => Set<Probation.Domain.Supervision.Review>();
+    public DbSet<Probation.Domain.Supervision.Referral> Referrals => Set<Probation.Domain.Supervision.Referral>();
+    public DbSet<Probation.Domain.Supervision.AlertExceptionEntry> AlertExceptions => Set<Probation.Domain.Supervision.AlertExceptionEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

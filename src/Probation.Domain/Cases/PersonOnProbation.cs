@@ -48,6 +48,17 @@ public sealed class PersonOnProbation
     public List<Registration> Registrations { get; set; } = [];
     public List<CaseAccessEntry> AccessList { get; set; } = [];
 
+    // Supervision (standards 2.1-2.4).
+    public List<Supervision.Assessment> Assessments { get; set; } = [];
+    public List<Supervision.AgencyCheck> AgencyChecks { get; set; } = [];
+    public Supervision.SentencePlan? Plan { get; set; }
+    public List<Supervision.Contact> Contacts { get; set; } = [];
+    public List<Supervision.EnforcementAction> EnforcementActions { get; set; } = [];
+    public List<Supervision.SignificantEvent> SignificantEvents { get; set; } = [];
+    public List<Supervision.Review> Reviews { get; set; } = [];
+    public List<Supervision.Referral> Referrals { get; set; } = [];
+    public List<Supervision.AlertExceptionEntry> AlertExceptions { get; set; } = [];
+
     /// <summary>Optimistic concurrency: every change to the case record increments it.</summary>
     public int Version { get; set; }
 

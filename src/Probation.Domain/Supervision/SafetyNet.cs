@@ -70,6 +70,9 @@ public static class EnforcementRules
 
     public static bool IsBreachOrRecallDecision(EnforcementKind kind) =>
         kind is EnforcementKind.BreachInitiated or EnforcementKind.RecallRequested or EnforcementKind.NoFurtherAction;
+
+    /// <summary>A decision on a failure below the threshold: a warning will do, as will a breach or recall decision.</summary>
+    public static bool IsDecision(EnforcementKind kind) => kind == EnforcementKind.Warning || IsBreachOrRecallDecision(kind);
 }
 
 /// <summary>
@@ -137,10 +140,10 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             }
         }
 
-        foreach (var absence in c.Contacts.Where(x => x.Outcome == ContactOutcome.FailedToAttend && x.Decision is null))
+        foreach (var absence in c.Contacts.Where(x => ContactOutcomes.NeedsDecision(x.Outcome) && x.Decision is null))
         {
             Raise(AlertCode.AbsenceAwaitingDecision, AlertSeverity.Medium, Add(absence.On, options.AbsenceDecisionWorkingDays),
-                $"The absence on {absence.On:d MMM yyyy} has no decision on whether it was acceptable", "contacts");
+                $"The failure to attend or comply on {absence.On:d MMM yyyy} has no decision on whether it was acceptable", "contacts");
         }
 
         EnforcementRule(c, Raise, Add);
@@ -232,7 +235,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             var failure = failures[i];
             var inWindow = failures.Count(f => f.On <= failure.On && failure.On.DayNumber - f.On.DayNumber < EnforcementRules.WindowDays);
             var atThreshold = inWindow >= threshold;
-            var decided = c.Enforcement.Any(e => e.On >= failure.On && (!atThreshold || EnforcementRules.IsBreachOrRecallDecision(e.Kind)));
+            var decided = c.Enforcement.Any(e => e.On >= failure.On && (atThreshold ? EnforcementRules.IsBreachOrRecallDecision(e.Kind) : EnforcementRules.IsDecision(e.Kind)));
             if (!decided)
             {
                 var what = !atThreshold ? "a warning or other decision"

@@ -47,9 +47,19 @@ public enum ContactKind
 public enum ContactOutcome
 {
     AttendedAndComplied,
+
+    /// <summary>Attended but did not comply (for example unfit, or disruptive): a failure to comply, like an absence.</summary>
+    AttendedNotComplied,
     FailedToAttend,
     Rescheduled,
     SentHome,
+}
+
+public static class ContactOutcomes
+{
+    /// <summary>Failures to attend or comply: each needs the officer's decision, acceptable or not, and why.</summary>
+    public static bool NeedsDecision(ContactOutcome? outcome) =>
+        outcome is ContactOutcome.FailedToAttend or ContactOutcome.AttendedNotComplied or ContactOutcome.SentHome;
 }
 
 public enum AbsenceDecision
@@ -64,8 +74,14 @@ public enum EnforcementKind
 {
     Warning,
     BreachInitiated,
+    LaidBeforeCourt,
+    CourtOutcome,
     RecallRequested,
+    RecallOutcome,
     NoFurtherAction,
+
+    /// <summary>Efforts to re-engage the person after enforcement or recall (the report: nine cases in ten).</summary>
+    ReEngagement,
 }
 
 public sealed record EnforcementRecord(DateOnly On, EnforcementKind Kind);
