@@ -1257,7 +1257,7 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ObjectiveId")
+                    b.Property<int?>("ObjectiveId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ObjectiveText")
@@ -1979,20 +1979,24 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Probation.Domain.Cases.Requirement", null)
+                    b.HasOne("Probation.Domain.Cases.Requirement", "Requirement")
                         .WithMany()
                         .HasForeignKey("RequirementId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Probation.Domain.Organisation.Site", null)
+                    b.HasOne("Probation.Domain.Organisation.Site", "Site")
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Requirement");
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.EnforcementAction", b =>
                 {
-                    b.HasOne("Probation.Domain.Supervision.Contact", null)
+                    b.HasOne("Probation.Domain.Supervision.Contact", "Contact")
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2002,15 +2006,24 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.ObjectiveProgress", b =>
                 {
+                    b.HasOne("Probation.Domain.Supervision.PlanObjective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Probation.Domain.Supervision.Review", null)
                         .WithMany("Progress")
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Objective");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.PlanObjective", b =>
@@ -2039,10 +2052,12 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Probation.Domain.Supervision.SignificantEvent", null)
+                    b.HasOne("Probation.Domain.Supervision.SignificantEvent", "TriggeredBy")
                         .WithMany()
                         .HasForeignKey("TriggeredByEventId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("TriggeredBy");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.ScheduledRequirement", b =>
@@ -2053,11 +2068,13 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Probation.Domain.Cases.Requirement", null)
+                    b.HasOne("Probation.Domain.Cases.Requirement", "Requirement")
                         .WithMany()
                         .HasForeignKey("RequirementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Requirement");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.SentencePlan", b =>

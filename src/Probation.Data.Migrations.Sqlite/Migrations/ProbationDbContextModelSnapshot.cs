@@ -1200,7 +1200,7 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ObjectiveId")
+                    b.Property<int?>("ObjectiveId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ObjectiveText")
@@ -1910,20 +1910,24 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Probation.Domain.Cases.Requirement", null)
+                    b.HasOne("Probation.Domain.Cases.Requirement", "Requirement")
                         .WithMany()
                         .HasForeignKey("RequirementId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Probation.Domain.Organisation.Site", null)
+                    b.HasOne("Probation.Domain.Organisation.Site", "Site")
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Requirement");
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.EnforcementAction", b =>
                 {
-                    b.HasOne("Probation.Domain.Supervision.Contact", null)
+                    b.HasOne("Probation.Domain.Supervision.Contact", "Contact")
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1933,15 +1937,24 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.ObjectiveProgress", b =>
                 {
+                    b.HasOne("Probation.Domain.Supervision.PlanObjective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Probation.Domain.Supervision.Review", null)
                         .WithMany("Progress")
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Objective");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.PlanObjective", b =>
@@ -1970,10 +1983,12 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Probation.Domain.Supervision.SignificantEvent", null)
+                    b.HasOne("Probation.Domain.Supervision.SignificantEvent", "TriggeredBy")
                         .WithMany()
                         .HasForeignKey("TriggeredByEventId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("TriggeredBy");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.ScheduledRequirement", b =>
@@ -1984,11 +1999,13 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Probation.Domain.Cases.Requirement", null)
+                    b.HasOne("Probation.Domain.Cases.Requirement", "Requirement")
                         .WithMany()
                         .HasForeignKey("RequirementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Requirement");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.SentencePlan", b =>

@@ -12,7 +12,9 @@ public sealed class Contact
     public TimeOnly? EndsAt { get; set; }
     public ContactKind Kind { get; set; }
     public int? SiteId { get; set; }
+    public Organisation.Site? Site { get; set; }
     public int? RequirementId { get; set; }
+    public Cases.Requirement? Requirement { get; set; }
     public ContactOutcome? Outcome { get; set; }
     public string? Notes { get; set; }
     public AbsenceDecision? Decision { get; set; }
@@ -33,6 +35,7 @@ public sealed class EnforcementAction
 
     /// <summary>The failure it answers, when there is one.</summary>
     public int? ContactId { get; set; }
+    public Contact? Contact { get; set; }
     public string? Notes { get; set; }
     public required string RecordedBy { get; set; }
 }
@@ -62,6 +65,7 @@ public sealed class Review
     public ReviewKind Kind { get; set; }
     public DateOnly CompletedOn { get; set; }
     public int? TriggeredByEventId { get; set; }
+    public SignificantEvent? TriggeredBy { get; set; }
     public List<ObjectiveProgress> Progress { get; set; } = [];
     public required string OffendingFactorChanges { get; set; }
     public required string RiskFactorChanges { get; set; }
@@ -77,7 +81,9 @@ public sealed class ObjectiveProgress
 {
     public int Id { get; set; }
     public int ReviewId { get; set; }
-    public int ObjectiveId { get; set; }
+    /// <summary>The objective reviewed; cleared if a later revision of the plan removes it.</summary>
+    public int? ObjectiveId { get; set; }
+    public PlanObjective? Objective { get; set; }
 
     /// <summary>The objective's words when reviewed: plans are revised, the review keeps what it reviewed.</summary>
     public required string ObjectiveText { get; set; }

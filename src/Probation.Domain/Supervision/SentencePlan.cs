@@ -91,6 +91,7 @@ public sealed class ScheduledRequirement
     public int Id { get; set; }
     public int PlanId { get; set; }
     public int RequirementId { get; set; }
+    public Requirement? Requirement { get; set; }
     public RequirementType Type { get; set; }
     public DateOnly StartsOn { get; set; }
     public DateOnly CompleteBy { get; set; }

@@ -94,7 +94,7 @@ internal sealed class ScheduledRequirementConfiguration : IEntityTypeConfigurati
     {
         b.ToTable("ScheduledRequirements");
         b.Property(s => s.Pattern).HasMaxLength(ScheduledRequirement.PatternMaxLength);
-        b.HasOne<Requirement>().WithMany().HasForeignKey(s => s.RequirementId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(s => s.Requirement).WithMany().HasForeignKey(s => s.RequirementId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -107,8 +107,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.Notes).HasMaxLength(Contact.TextMaxLength);
         b.Property(c => c.DecisionReason).HasMaxLength(Contact.TextMaxLength);
         b.Property(c => c.RecordedBy).HasMaxLength(256);
-        b.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Requirement>().WithMany().HasForeignKey(c => c.RequirementId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Site).WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Requirement).WithMany().HasForeignKey(c => c.RequirementId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -119,7 +119,7 @@ internal sealed class EnforcementActionConfiguration : IEntityTypeConfiguration<
         b.HasIndex(e => new { e.PersonId, e.On });
         b.Property(e => e.Notes).HasMaxLength(EnforcementAction.TextMaxLength);
         b.Property(e => e.RecordedBy).HasMaxLength(256);
-        b.HasOne<Contact>().WithMany().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Contact).WithMany().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -145,7 +145,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         }
 
         b.Property(r => r.ReviewedBy).HasMaxLength(256);
-        b.HasOne<SignificantEvent>().WithMany().HasForeignKey(r => r.TriggeredByEventId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.TriggeredBy).WithMany().HasForeignKey(r => r.TriggeredByEventId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Progress).WithOne().HasForeignKey(p => p.ReviewId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -158,8 +158,8 @@ internal sealed class ObjectiveProgressConfiguration : IEntityTypeConfiguration<
         b.Property(p => p.Progress).HasMaxLength(Review.TextMaxLength);
         b.Property(p => p.ObjectiveText).HasMaxLength(PlanObjective.TextMaxLength);
 
-        // Objectives are replaced when a plan is revised; the review keeps its words, not a link.
-        b.HasIndex(p => p.ObjectiveId);
+        // Objectives may be removed when a plan is revised; the review keeps their words.
+        b.HasOne(p => p.Objective).WithMany().HasForeignKey(p => p.ObjectiveId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -11,7 +11,7 @@ using Probation.Application.Data;
 namespace Probation.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProbationDbContext))]
-    [Migration("20261126044141_Supervision")]
+    [Migration("20261126044321_Supervision")]
     partial class Supervision
     {
         /// <inheritdoc />
@@ -1203,7 +1203,7 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ObjectiveId")
+                    b.Property<int?>("ObjectiveId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ObjectiveText")
@@ -1913,20 +1913,24 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Probation.Domain.Cases.Requirement", null)
+                    b.HasOne("Probation.Domain.Cases.Requirement", "Requirement")
                         .WithMany()
                         .HasForeignKey("RequirementId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Probation.Domain.Organisation.Site", null)
+                    b.HasOne("Probation.Domain.Organisation.Site", "Site")
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Requirement");
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.EnforcementAction", b =>
                 {
-                    b.HasOne("Probation.Domain.Supervision.Contact", null)
+                    b.HasOne("Probation.Domain.Supervision.Contact", "Contact")
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1936,15 +1940,24 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.ObjectiveProgress", b =>
                 {
+                    b.HasOne("Probation.Domain.Supervision.PlanObjective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Probation.Domain.Supervision.Review", null)
                         .WithMany("Progress")
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Objective");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.PlanObjective", b =>
@@ -1973,10 +1986,12 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Probation.Domain.Supervision.SignificantEvent", null)
+                    b.HasOne("Probation.Domain.Supervision.SignificantEvent", "TriggeredBy")
                         .WithMany()
                         .HasForeignKey("TriggeredByEventId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("TriggeredBy");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.ScheduledRequirement", b =>
@@ -1987,11 +2002,13 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Probation.Domain.Cases.Requirement", null)
+                    b.HasOne("Probation.Domain.Cases.Requirement", "Requirement")
                         .WithMany()
                         .HasForeignKey("RequirementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Requirement");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.SentencePlan", b =>

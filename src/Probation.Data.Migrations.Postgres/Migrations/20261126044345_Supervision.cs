@@ -376,13 +376,19 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ReviewId = table.Column<int>(type: "integer", nullable: false),
-                    ObjectiveId = table.Column<int>(type: "integer", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "integer", nullable: true),
                     ObjectiveText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Progress = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ObjectiveProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectiveProgress_PlanObjectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "PlanObjectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_ObjectiveProgress_Reviews_ReviewId",
                         column: x => x.ReviewId,
@@ -513,9 +519,6 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "ObjectiveProgress");
 
             migrationBuilder.DropTable(
-                name: "PlanObjectives");
-
-            migrationBuilder.DropTable(
                 name: "Referrals");
 
             migrationBuilder.DropTable(
@@ -526,6 +529,9 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "PlanObjectives");
 
             migrationBuilder.DropTable(
                 name: "Reviews");

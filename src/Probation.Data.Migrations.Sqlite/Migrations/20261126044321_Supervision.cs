@@ -375,13 +375,19 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: true),
                     ObjectiveText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Progress = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ObjectiveProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectiveProgress_PlanObjectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "PlanObjectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_ObjectiveProgress_Reviews_ReviewId",
                         column: x => x.ReviewId,
@@ -512,9 +518,6 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                 name: "ObjectiveProgress");
 
             migrationBuilder.DropTable(
-                name: "PlanObjectives");
-
-            migrationBuilder.DropTable(
                 name: "Referrals");
 
             migrationBuilder.DropTable(
@@ -525,6 +528,9 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "PlanObjectives");
 
             migrationBuilder.DropTable(
                 name: "Reviews");
