@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Probation.Application.Audit;
 using Probation.Application.Cases;
 using Probation.Application.Demo;
@@ -19,6 +20,20 @@ public static class DependencyInjection
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<Allocation.AllocationQueries>();
         services.AddScoped<Allocation.AllocateCase>();
+        services.AddScoped<CreateCase>();
+        services.AddScoped<RecordRegistration>();
+        services.TryAddSingleton(new Domain.Supervision.SafetyNet(new Domain.Supervision.SafetyNetOptions(), Domain.Common.WorkingDayCalendar.EnglandAndWales));
+        services.AddScoped<Supervision.CaseChange>();
+        services.AddScoped<Supervision.SupervisionQueries>();
+        services.AddScoped<Supervision.RecordAssessment>();
+        services.AddScoped<Supervision.RecordAgencyCheck>();
+        services.AddScoped<Supervision.WritePlan>();
+        services.AddScoped<Supervision.RecordContact>();
+        services.AddScoped<Supervision.RecordEnforcement>();
+        services.AddScoped<Supervision.RecordSignificantEvent>();
+        services.AddScoped<Supervision.RecordReview>();
+        services.AddScoped<Supervision.RecordReferral>();
+        services.AddScoped<Supervision.RecordAlertException>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

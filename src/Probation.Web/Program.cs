@@ -8,6 +8,7 @@ using Probation.Application.Demo;
 using Probation.Application.Identity;
 using Probation.Domain.Allocation;
 using Probation.Domain.Common;
+using Probation.Domain.Supervision;
 using Probation.Web.Api;
 using Probation.Web.Infrastructure;
 
@@ -27,10 +28,17 @@ if (allocation.Validate() is { Count: > 0 } allocationErrors)
     throw new InvalidOperationException("The allocation matrix settings are not valid: " + string.Join(" ", allocationErrors));
 }
 
+var safetyNet = config.GetSection("SafetyNet").Get<SafetyNetOptions>() ?? new SafetyNetOptions();
+if (safetyNet.Validate() is { Count: > 0 } safetyNetErrors)
+{
+    throw new InvalidOperationException("The safety net settings are not valid: " + string.Join(" ", safetyNetErrors));
+}
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(session);
 builder.Services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
 builder.Services.AddSingleton(new AllocationMatrix(allocation, WorkingDayCalendar.EnglandAndWales));
+builder.Services.AddSingleton(new SafetyNet(safetyNet, WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddProbationData(database);
 builder.Services.AddProbationUseCases();
 builder.Services.AddHttpContextAccessor();
@@ -141,6 +149,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 app.MapProbationApi();
 app.MapAllocationApi();
+app.MapSupervisionApi();
 
 app.Run();
 return 0;

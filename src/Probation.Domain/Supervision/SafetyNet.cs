@@ -49,6 +49,32 @@ public sealed class SafetyNetOptions
     public int EnforcementDecisionWorkingDays { get; set; } = 5;
     public int MonitoringViolationWorkingDays { get; set; } = 1;
     public int HomeVisitWithinDays { get; set; } = 90;
+
+    /// <summary>Every limit must be a positive number within sense; the start-up refuses anything else.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        void Within(string name, int value, int max)
+        {
+            if (value < 1 || value > max)
+            {
+                errors.Add($"SafetyNet:{name} must be from 1 to {max}, not {value}.");
+            }
+        }
+
+        Within(nameof(InitialAssessmentWorkingDays), InitialAssessmentWorkingDays, 60);
+        Within(nameof(PlanWorkingDays), PlanWorkingDays, 60);
+        Within(nameof(CheckRequestWorkingDays), CheckRequestWorkingDays, 60);
+        Within(nameof(CheckResponseWorkingDays), CheckResponseWorkingDays, 60);
+        Within(nameof(PoliceCheckRefreshMonths), PoliceCheckRefreshMonths, 24);
+        Within(nameof(ReviewIntervalWeeks), ReviewIntervalWeeks, 52);
+        Within(nameof(TriggeredReviewWorkingDays), TriggeredReviewWorkingDays, 60);
+        Within(nameof(AbsenceDecisionWorkingDays), AbsenceDecisionWorkingDays, 20);
+        Within(nameof(EnforcementDecisionWorkingDays), EnforcementDecisionWorkingDays, 20);
+        Within(nameof(MonitoringViolationWorkingDays), MonitoringViolationWorkingDays, 20);
+        Within(nameof(HomeVisitWithinDays), HomeVisitWithinDays, 365);
+        return errors;
+    }
 }
 
 /// <summary>When unacceptable absences call for an enforcement decision, per order type.</summary>
@@ -268,5 +294,31 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
         SignificantEventKind.SafeguardingReferral => "A safeguarding referral",
         SignificantEventKind.MonitoringViolation => "A monitoring violation",
         _ => kind.ToString(),
+    };
+}
+
+/// <summary>What each alert means, in the words the pages and the API documentation use.</summary>
+public static class AlertCodes
+{
+    public static string Describe(AlertCode code) => code switch
+    {
+        AlertCode.InitialAssessmentOverdue => "no initial assessment completed within the working days allowed after allocation",
+        AlertCode.PoliceCheckNotRequested => "domestic abuse is flagged but police call-out information has not been requested, nor recorded as not needed",
+        AlertCode.PoliceCheckAwaitingResponse => "police call-out information was requested and has not been answered in time",
+        AlertCode.PoliceCheckNotRefreshed => "police call-out information has not been refreshed within the months allowed",
+        AlertCode.ChildrenServicesCheckNotRequested => "a child is at risk but children's services have not been asked, nor recorded as not needed",
+        AlertCode.PlanOverdue => "no sentence plan completed within the working days allowed after allocation",
+        AlertCode.DomesticAbuseNotAddressedInPlan => "domestic abuse is flagged but the plan has no measures to monitor or address it",
+        AlertCode.ChildSafeguardingNotAddressedInPlan => "a child is at risk but the plan has no child safeguarding measures",
+        AlertCode.NoContingencyArrangements => "medium or higher risk of serious harm and no contingency arrangements in the risk management plan",
+        AlertCode.RequirementNotScheduled => "a rehabilitation activity, unpaid work or programme requirement is not scheduled in the plan",
+        AlertCode.AbsenceAwaitingDecision => "a failure to attend or comply has no decision on whether it was acceptable",
+        AlertCode.EnforcementDecisionDue => "an unacceptable failure needs a warning, or at the order's threshold a breach or recall decision",
+        AlertCode.MonitoringViolationNotActioned => "a curfew or other monitoring violation has no recorded decision",
+        AlertCode.ReviewOverdue => "no review within the review interval",
+        AlertCode.TriggeredReviewOverdue => "a significant event has not been followed by a review in time",
+        AlertCode.RiskIncreasedWithoutReview => "the risk of serious harm rose at the latest assessment and no review followed",
+        AlertCode.HomeVisitOverdue => "a domestic abuse or child safety case with no home visit within the days allowed",
+        _ => code.ToString(),
     };
 }
