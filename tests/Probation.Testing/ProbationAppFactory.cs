@@ -25,7 +25,14 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
     {
     }
 
-    protected ProbationAppFactory(TestDatabase? database) => _database = database;
+    protected ProbationAppFactory(TestDatabase? database)
+    {
+        _database = database;
+        Clock = new FakeTimeProvider(StartTime);
+    }
+
+    /// <summary>When the test's clock starts; stories told as they happened start earlier and move it forward.</summary>
+    protected virtual DateTimeOffset StartTime => new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>False where the database this factory needs is not there (PostgreSQL outside scripts/test).</summary>
     public bool Available => _database is not null;
@@ -33,7 +40,7 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
     /// <summary>Call first in a test: skips it, with the reason, when the database is not there.</summary>
     public void SkipIfUnavailable() => Assert.SkipUnless(Available, TestDatabase.SkipReason);
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
     public string DatabaseProvider => _database?.Provider ?? "none";
 

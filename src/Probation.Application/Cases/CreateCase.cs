@@ -13,6 +13,9 @@ using Probation.Domain.Supervision;
 
 namespace Probation.Application.Cases;
 
+/// <summary>A new case: its CRN (assigned when none was given), id and first version.</summary>
+public sealed record CreatedCase(string Crn, int Id, int Version);
+
 public sealed record NewRequirement(RequirementType Type, int? RarDays, int? UnpaidWorkHours, AccreditedProgramme? Programme, int? LengthMonths);
 
 public sealed record NewRegistration(RegistrationType Type, DateOnly StartedOn, MappaLevel? MappaLevel = null, MappaCategory? MappaCategory = null);
@@ -47,25 +50,25 @@ public sealed record CreateCaseCommand(
 /// </summary>
 public sealed class CreateCase(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Outcome<Saved>> RunAsync(CreateCaseCommand c, CancellationToken ct)
+    public async Task<Outcome<CreatedCase>> RunAsync(CreateCaseCommand c, CancellationToken ct)
     {
         var viewer = request.Viewer;
         var team = await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == c.TeamId && t.ProviderId == viewer.ProviderId, ct);
         if (team is null)
         {
-            return CaseChange.Fail(Outcome.Missing("team"));
+            return Fail(Outcome.Missing("team"));
         }
 
         if (!viewer.MayChange(team.Id, null))
         {
-            return CaseChange.Fail(Outcome.Refuse("Only staff of the receiving team can create a case for it."));
+            return Fail(Outcome.Refuse("Only staff of the receiving team can create a case for it."));
         }
 
         var today = clock.Today();
         var refusal = Check(c, today);
         if (refusal is not null)
         {
-            return CaseChange.Fail(refusal);
+            return Fail(refusal);
         }
 
         Crn crn;
@@ -73,12 +76,12 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
         {
             if (!Domain.Common.Crn.TryParse(c.Crn, out crn))
             {
-                return CaseChange.Fail(Outcome.Refuse(Domain.Common.Crn.FormatDescription, nameof(c.Crn)));
+                return Fail(Outcome.Refuse(Domain.Common.Crn.FormatDescription, nameof(c.Crn)));
             }
 
             if (await db.People.AnyAsync(p => p.Crn == crn, ct))
             {
-                return CaseChange.Fail(Outcome.Refuse($"A case with CRN {crn.Value} already exists. A transfer keeps its CRN: find the case instead.", nameof(c.Crn)));
+                return Fail(Outcome.Refuse($"A case with CRN {crn.Value} already exists. A transfer keeps its CRN: find the case instead.", nameof(c.Crn)));
             }
         }
         else
@@ -132,8 +135,10 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
         db.People.Add(person);
         audit.Add(AuditAction.Collected, c.Source == CaseSource.Court ? "Case created from court" : "Case received by transfer", [crn]);
         await db.SaveChangesAsync(ct);
-        return new Outcome<Saved>(Outcome.Ok(), new Saved(person.Id, person.Version));
+        return new Outcome<CreatedCase>(Outcome.Ok(), new CreatedCase(crn.Value, person.Id, person.Version));
     }
+
+    private static Outcome<CreatedCase> Fail(Outcome refusal) => new(refusal, null);
 
     public static Outcome? Check(CreateCaseCommand c, DateOnly today)
     {

@@ -13,8 +13,6 @@ namespace Probation.Web.Api;
 
 public sealed record WriteResponse(int Id, int Version);
 
-public sealed record CreatedCaseResponse(string Crn, int Id, int Version);
-
 public sealed record AddressRequest(string? Line1, string? Line2, string? Town, string? Postcode);
 
 public sealed record RequirementRequest(RequirementType? Type, int? RarDays, int? UnpaidWorkHours, AccreditedProgramme? Programme, int? LengthMonths);
@@ -321,7 +319,7 @@ public static class SupervisionApi
                 b.Rosh, b.RiskToChildren, b.RiskToKnownAdult, b.RiskToPublic, b.RiskToStaff, b.OgrsScore,
                 (b.Registrations ?? []).Select(r => new NewRegistration(r.Type!.Value, r.StartedOn!.Value, r.MappaLevel, r.MappaCategory)).ToList()),
             ct);
-        return ApiResults.From(outcome.Result, () => Results.Created($"/api/v1/cases/{outcome.Value!.Id}", outcome.Value));
+        return ApiResults.From(outcome.Result, () => Results.Created($"/api/v1/cases/{outcome.Value!.Crn}", outcome.Value));
     }
 
     private static string? Missing(AssessmentRequest? b) =>
