@@ -62,6 +62,30 @@ public abstract class UseCaseTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task EveryEnumValue_FitsItsColumn()
+    {
+        // Enums are stored by name; PostgreSQL refuses a name longer than its column, SQLite does not.
+        await using var s = await ScopeAsync(Viewer.Anonymous);
+        var tooLong = new List<string>();
+        foreach (var entity in s.Db.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (!type.IsEnum || property.GetProviderClrType() != typeof(string))
+                {
+                    continue;
+                }
+
+                var max = property.GetMaxLength() ?? int.MaxValue;
+                tooLong.AddRange(Enum.GetNames(type).Where(n => n.Length > max).Select(n => $"{entity.ClrType.Name}.{property.Name}: {n} ({n.Length} > {max})"));
+            }
+        }
+
+        Assert.Empty(tooLong);
+    }
+
+    [Fact]
     public async Task DatabaseAccessFilter_AgreesWithTheDomainRule_ForEveryCaseAndViewer()
     {
         await using var s = await ScopeAsync(Viewer.Anonymous);

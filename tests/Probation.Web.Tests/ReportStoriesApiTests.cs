@@ -34,10 +34,23 @@ public sealed class CraigStoryTests(CraigStoryApp app) : IClassFixture<CraigStor
         await story.CreateAndAllocateAsync(
             new
             {
-                firstName = "Craig", lastName = "Storyteller", dateOfBirth = "1988-06-14", gender = "Male", teamId, source = "Court", receivedOn = "2026-03-02",
-                orderType = "SuspendedSentenceOrder", orderStart = "2026-03-02", lengthMonths = 18, court = "Teesside Magistrates' Court", mainOffence = "Acquisitive",
+                firstName = "Craig",
+                lastName = "Storyteller",
+                dateOfBirth = "1988-06-14",
+                gender = "Male",
+                teamId,
+                source = "Court",
+                receivedOn = "2026-03-02",
+                orderType = "SuspendedSentenceOrder",
+                orderStart = "2026-03-02",
+                lengthMonths = 18,
+                court = "Teesside Magistrates' Court",
+                mainOffence = "Acquisitive",
                 requirements = new object[] { new { type = "RehabilitationActivity", rarDays = 20 } },
-                rosh = "Medium", riskToKnownAdult = true, ogrsScore = 72, registrations = Array.Empty<object>(),
+                rosh = "Medium",
+                riskToKnownAdult = true,
+                ogrsScore = 72,
+                registrations = Array.Empty<object>(),
             },
             "po");
 
@@ -48,11 +61,21 @@ public sealed class CraigStoryTests(CraigStoryApp app) : IClassFixture<CraigStor
         story.On(new DateOnly(2026, 4, 7));
         await story.WriteAsync("po", HttpMethod.Post, "assessments", new
         {
-            kind = "Initial", startedOn = "2026-04-01", completedOn = "2026-04-07",
-            currentOffence = "Stole alcohol from a supermarket.", previousConvictionsReviewed = true,
-            needs = StoryClient.AllNeeds(), strengths = "Some family support.", diversityAndCircumstances = "No issues identified.",
-            motivation = "Says he wants to stay out of trouble.", personsViews = "Thinks the order is unfair.", informationSources = "Court papers.",
-            rosh = "Medium", roshReasons = "Acquisitive offending to fund alcohol.", whoIsAtRisk = "Shop staff.", riskToKnownAdult = true,
+            kind = "Initial",
+            startedOn = "2026-04-01",
+            completedOn = "2026-04-07",
+            currentOffence = "Stole alcohol from a supermarket.",
+            previousConvictionsReviewed = true,
+            needs = StoryClient.AllNeeds(),
+            strengths = "Some family support.",
+            diversityAndCircumstances = "No issues identified.",
+            motivation = "Says he wants to stay out of trouble.",
+            personsViews = "Thinks the order is unfair.",
+            informationSources = "Court papers.",
+            rosh = "Medium",
+            roshReasons = "Acquisitive offending to fund alcohol.",
+            whoIsAtRisk = "Shop staff.",
+            riskToKnownAdult = true,
         });
         Assert.DoesNotContain("InitialAssessmentOverdue", await story.CodesAsync());
 
@@ -60,7 +83,9 @@ public sealed class CraigStoryTests(CraigStoryApp app) : IClassFixture<CraigStor
         story.On(new DateOnly(2026, 4, 14));
         await story.WriteAsync("po", HttpMethod.Put, "plan", new
         {
-            on = "2026-04-14", personsInvolvement = "Discussed at the appointment.", contactsPerMonth = 2,
+            on = "2026-04-14",
+            personsInvolvement = "Discussed at the appointment.",
+            contactsPerMonth = 2,
             objectives = new object[] { new { text = "Attend all appointments as directed", links = new[] { "Engagement" }, priority = 1, targetDate = "2027-01-31" } },
             schedule = new object[] { new { requirementId = await RarIdAsync(story), startsOn = "2026-05-01", completeBy = "2027-06-30", pattern = "Fortnightly sessions" } },
         });
@@ -109,10 +134,23 @@ public sealed class MartinStoryTests(MartinStoryApp app) : IClassFixture<MartinS
         await story.CreateAndAllocateAsync(
             new
             {
-                firstName = "Martin", lastName = "Storyteller", dateOfBirth = "1991-02-03", gender = "Male", teamId, source = "Court", receivedOn = "2026-01-05",
-                orderType = "CommunityOrder", orderStart = "2026-01-05", lengthMonths = 12, court = "Teesside Magistrates' Court", mainOffence = "MotoringDrinkDriving",
+                firstName = "Martin",
+                lastName = "Storyteller",
+                dateOfBirth = "1991-02-03",
+                gender = "Male",
+                teamId,
+                source = "Court",
+                receivedOn = "2026-01-05",
+                orderType = "CommunityOrder",
+                orderStart = "2026-01-05",
+                lengthMonths = 12,
+                court = "Teesside Magistrates' Court",
+                mainOffence = "MotoringDrinkDriving",
                 requirements = new object[] { new { type = "Curfew", lengthMonths = 4 }, new { type = "RehabilitationActivity", rarDays = 15 } },
-                rosh = "Medium", riskToChildren = true, riskToKnownAdult = true, ogrsScore = 58,
+                rosh = "Medium",
+                riskToChildren = true,
+                riskToKnownAdult = true,
+                ogrsScore = 58,
                 registrations = new object[] { new { type = "DomesticAbuse", startedOn = "2026-01-05" }, new { type = "ChildProtection", startedOn = "2026-01-05" } },
             },
             "po");
@@ -124,11 +162,22 @@ public sealed class MartinStoryTests(MartinStoryApp app) : IClassFixture<MartinS
         // officer records why not: "too much weight on Martin's account of the home situation".
         var assessment = new
         {
-            kind = "Initial", startedOn = "2026-01-19", completedOn = "2026-01-26",
-            currentOffence = "Drove while disqualified.", previousConvictionsReviewed = true, needs = StoryClient.AllNeeds(),
-            strengths = "Employed.", diversityAndCircumstances = "Lives with partner and two children.", motivation = "Low.",
-            personsViews = "Says home life is settled.", informationSources = "Court papers; Martin.",
-            rosh = "Medium", roshReasons = "Domestic abuse history towards partner.", whoIsAtRisk = "Partner and children.", riskToChildren = true, riskToKnownAdult = true,
+            kind = "Initial",
+            startedOn = "2026-01-19",
+            completedOn = "2026-01-26",
+            currentOffence = "Drove while disqualified.",
+            previousConvictionsReviewed = true,
+            needs = StoryClient.AllNeeds(),
+            strengths = "Employed.",
+            diversityAndCircumstances = "Lives with partner and two children.",
+            motivation = "Low.",
+            personsViews = "Says home life is settled.",
+            informationSources = "Court papers; Martin.",
+            rosh = "Medium",
+            roshReasons = "Domestic abuse history towards partner.",
+            whoIsAtRisk = "Partner and children.",
+            riskToChildren = true,
+            riskToKnownAdult = true,
         };
         story.On(new DateOnly(2026, 1, 26));
         var refused = await story.RefusedAsync("po", HttpMethod.Post, "assessments", assessment);
@@ -142,8 +191,11 @@ public sealed class MartinStoryTests(MartinStoryApp app) : IClassFixture<MartinS
         var rarId = (await story.SupervisionAsync()).GetProperty("requirements")[1].GetProperty("id").GetInt32();
         object Plan(string? da, string? children) => new
         {
-            on = "2026-02-02", personsInvolvement = "Martin agreed the plan.", contactsPerMonth = 2,
-            domesticAbuseMeasures = da, childSafeguardingMeasures = children,
+            on = "2026-02-02",
+            personsInvolvement = "Martin agreed the plan.",
+            contactsPerMonth = 2,
+            domesticAbuseMeasures = da,
+            childSafeguardingMeasures = children,
             objectives = new object[] { new { text = "Stop driving while disqualified", links = new[] { "ThinkingAndBehaviour" }, priority = 1, targetDate = "2026-12-31" } },
             schedule = new object[] { new { requirementId = rarId, startsOn = "2026-02-09", completeBy = "2026-12-31", pattern = "Weekly" } },
         };
@@ -202,10 +254,22 @@ public sealed class DonnaStoryTests(DonnaStoryApp app) : IClassFixture<DonnaStor
         await story.CreateAndAllocateAsync(
             new
             {
-                firstName = "Donna", lastName = "Storyteller", dateOfBirth = "1990-09-09", gender = "Female", teamId, source = "Court", receivedOn = "2026-04-06",
-                orderType = "CommunityOrder", orderStart = "2026-04-06", lengthMonths = 18, court = "Teesside Magistrates' Court", mainOffence = "Drugs",
+                firstName = "Donna",
+                lastName = "Storyteller",
+                dateOfBirth = "1990-09-09",
+                gender = "Female",
+                teamId,
+                source = "Court",
+                receivedOn = "2026-04-06",
+                orderType = "CommunityOrder",
+                orderStart = "2026-04-06",
+                lengthMonths = 18,
+                court = "Teesside Magistrates' Court",
+                mainOffence = "Drugs",
                 requirements = new object[] { new { type = "RehabilitationActivity", rarDays = 25 } },
-                rosh = "Medium", riskToChildren = true, ogrsScore = 45,
+                rosh = "Medium",
+                riskToChildren = true,
+                ogrsScore = 45,
                 registrations = new object[] { new { type = "ChildProtection", startedOn = "2026-04-06" } },
             },
             "po");
@@ -218,21 +282,37 @@ public sealed class DonnaStoryTests(DonnaStoryApp app) : IClassFixture<DonnaStor
         story.On(new DateOnly(2026, 4, 20));
         await story.WriteAsync("po", HttpMethod.Post, "assessments", new
         {
-            kind = "Initial", startedOn = "2026-04-08", completedOn = "2026-04-20",
-            currentOffence = "Possession with intent to supply, under pressure from a former partner.", previousConvictionsReviewed = true,
-            patternsOfOffending = "Offending follows relapse.", needs = StoryClient.AllNeeds("SignificantProblems"),
-            strengths = "Close to her mother; wants to keep her children.", diversityAndCircumstances = "Single parent; history of trauma.",
-            motivation = "High.", personsViews = "Wants help with drug use and housing.", informationSources = "Court papers; children's services; GP.",
-            rosh = "Medium", roshReasons = "Risk to her children from drug use and associates.", whoIsAtRisk = "Her two children.", riskToChildren = true,
+            kind = "Initial",
+            startedOn = "2026-04-08",
+            completedOn = "2026-04-20",
+            currentOffence = "Possession with intent to supply, under pressure from a former partner.",
+            previousConvictionsReviewed = true,
+            patternsOfOffending = "Offending follows relapse.",
+            needs = StoryClient.AllNeeds("SignificantProblems"),
+            strengths = "Close to her mother; wants to keep her children.",
+            diversityAndCircumstances = "Single parent; history of trauma.",
+            motivation = "High.",
+            personsViews = "Wants help with drug use and housing.",
+            informationSources = "Court papers; children's services; GP.",
+            rosh = "Medium",
+            roshReasons = "Risk to her children from drug use and associates.",
+            whoIsAtRisk = "Her two children.",
+            riskToChildren = true,
         });
         var rarId = (await story.SupervisionAsync()).GetProperty("requirements")[0].GetProperty("id").GetInt32();
         story.On(new DateOnly(2026, 4, 27));
         await story.WriteAsync("po", HttpMethod.Put, "plan", new
         {
-            on = "2026-04-27", personsInvolvement = "Donna wrote the objectives with me, in her words.", contactsPerMonth = 4, contactPattern = "Weekly, with a home visit each month",
-            constructiveInterventions = "Substance misuse service; women's centre.", restrictiveInterventions = "None needed.",
-            contingencyArrangements = "If she relapses, joint visit with the social worker within two days.", otherAgencies = "Children's services (child in need plan).",
-            victimSafety = "Children's safety through the child in need plan.", childSafeguardingMeasures = "Monthly home visits; liaison with the social worker.",
+            on = "2026-04-27",
+            personsInvolvement = "Donna wrote the objectives with me, in her words.",
+            contactsPerMonth = 4,
+            contactPattern = "Weekly, with a home visit each month",
+            constructiveInterventions = "Substance misuse service; women's centre.",
+            restrictiveInterventions = "None needed.",
+            contingencyArrangements = "If she relapses, joint visit with the social worker within two days.",
+            otherAgencies = "Children's services (child in need plan).",
+            victimSafety = "Children's safety through the child in need plan.",
+            childSafeguardingMeasures = "Monthly home visits; liaison with the social worker.",
             objectives = new object[]
             {
                 new { text = "Donna will keep her appointments with the drug service and test clean", links = new[] { "Drugs", "ChildSafeguarding" }, priority = 1, targetDate = "2026-10-31" },
@@ -254,10 +334,15 @@ public sealed class DonnaStoryTests(DonnaStoryApp app) : IClassFixture<DonnaStor
         var objectives = supervision.GetProperty("plan").GetProperty("objectives").EnumerateArray().Select(o => o.GetProperty("id").GetInt32()).ToList();
         object Review(string on, string kind, int? eventId) => new
         {
-            kind, completedOn = on, triggeredByEventId = eventId,
+            kind,
+            completedOn = on,
+            triggeredByEventId = eventId,
             progress = objectives.Select(id => new { objectiveId = id, progress = "Steady progress; tests negative." }).ToArray(),
-            offendingFactorChanges = "Drug use reduced.", riskFactorChanges = "No contact with former partner.", personsInvolvement = "Donna reviewed her plan with me.",
-            otherAgencyInput = "Social worker: children doing well.", planAdjusted = true,
+            offendingFactorChanges = "Drug use reduced.",
+            riskFactorChanges = "No contact with former partner.",
+            personsInvolvement = "Donna reviewed her plan with me.",
+            otherAgencyInput = "Social worker: children doing well.",
+            planAdjusted = true,
         };
         story.On(new DateOnly(2026, 7, 13));
         await story.WriteAsync("po", HttpMethod.Post, "checks", new { kind = "ChildrensServices", requestedOn = "2026-07-13" });

@@ -29,6 +29,13 @@ public sealed class StoryClient(ProbationAppFactory app)
 
     public DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>Works on an existing case.</summary>
+    public void Use(string crn, int version)
+    {
+        Crn = crn;
+        Version = version;
+    }
+
     public void On(DateOnly day)
     {
         var to = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);

@@ -320,8 +320,8 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     b.Property<string>("RequiredGrade")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("ResourceLevel")
                         .HasMaxLength(40)

@@ -305,7 +305,7 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RequiredGrade")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResourceLevel")

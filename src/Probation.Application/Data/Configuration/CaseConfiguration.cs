@@ -96,6 +96,7 @@ internal sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<Pro
     {
         b.ToTable("CaseAllocations");
         b.Property(a => a.DecidedByUserName).HasMaxLength(256);
+        b.Property(a => a.RequiredGrade).HasMaxLength(60); // "ProbationOfficerOrProbationServicesOfficer" is longer than the usual 40
         b.Property(a => a.MatrixReasons).HasMaxLength(4000);
         b.Property(a => a.CandidateReason).HasMaxLength(1000);
         b.Property(a => a.OverrideReason).HasMaxLength(Probation.Domain.Allocation.CaseAllocation.OverrideReasonMaxLength);

@@ -11,7 +11,7 @@ using Probation.Application.Data;
 namespace Probation.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProbationDbContext))]
-    [Migration("20261126044321_Supervision")]
+    [Migration("20261126050033_Supervision")]
     partial class Supervision
     {
         /// <inheritdoc />
@@ -308,7 +308,7 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RequiredGrade")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResourceLevel")

@@ -12,6 +12,16 @@ namespace Probation.Data.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "RequiredGrade",
+                table: "CaseAllocations",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
+
             migrationBuilder.CreateTable(
                 name: "AgencyChecks",
                 columns: table => new
@@ -541,6 +551,16 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SignificantEvents");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "RequiredGrade",
+                table: "CaseAllocations",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(60)",
+                oldMaxLength: 60);
         }
     }
 }

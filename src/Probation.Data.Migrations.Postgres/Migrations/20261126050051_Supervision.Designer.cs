@@ -12,7 +12,7 @@ using Probation.Application.Data;
 namespace Probation.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ProbationDbContext))]
-    [Migration("20261126044345_Supervision")]
+    [Migration("20261126050051_Supervision")]
     partial class Supervision
     {
         /// <inheritdoc />
@@ -323,8 +323,8 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     b.Property<string>("RequiredGrade")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("ResourceLevel")
                         .HasMaxLength(40)
