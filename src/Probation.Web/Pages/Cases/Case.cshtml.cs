@@ -5,9 +5,11 @@ using Probation.Application.Cases;
 namespace Probation.Web.Pages.Cases;
 
 /// <summary>The case overview: risk of serious harm, flags and restrictions first, then orders and the officer.</summary>
-public sealed class CaseModel(GetCaseOverview get) : PageModel
+public sealed class CaseModel(GetCaseOverview get, Probation.Application.Supervision.SupervisionQueries supervision) : PageModel
 {
     public CaseOverview? Case { get; private set; }
+
+    public IReadOnlyList<Probation.Application.Supervision.AlertView> Alerts { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
@@ -27,6 +29,8 @@ public sealed class CaseModel(GetCaseOverview get) : PageModel
         }
 
         Case = lookup.Case;
+        var alerts = await supervision.AlertsForAsync([lookup.Case.Crn], ct);
+        Alerts = alerts.TryGetValue(lookup.Case.Crn, out var list) ? list : [];
         return Page();
     }
 }
