@@ -8,7 +8,7 @@ using Probation.Web.Infrastructure;
 namespace Probation.Web.Pages;
 
 /// <summary>The home page: what this role does here; a responsible officer's caseload first.</summary>
-public sealed class IndexModel(IRequestContext request, SearchCases search, Probation.Application.Organisation.OrganisationQueries organisation) : PageModel
+public sealed class IndexModel(IRequestContext request, SearchCases search, Probation.Application.Organisation.OrganisationQueries organisation, Probation.Application.Supervision.SupervisionQueries supervision) : PageModel
 {
     public string DisplayName { get; private set; } = string.Empty;
     public string RoleName { get; private set; } = string.Empty;
@@ -16,6 +16,9 @@ public sealed class IndexModel(IRequestContext request, SearchCases search, Prob
     public int? StaffMemberId { get; private set; }
     public int? TeamId { get; private set; }
     public Paged<CaseRow>? Caseload { get; private set; }
+
+    /// <summary>Each caseload case's practice alerts, by CRN.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Probation.Application.Supervision.AlertView>>? Alerts { get; private set; }
     public Probation.Application.Organisation.TeamDetail? Team { get; private set; }
     public IReadOnlyList<Probation.Application.Organisation.TeamRow>? Teams { get; private set; }
     public IReadOnlyList<string> Duties { get; private set; } = [];
@@ -43,6 +46,7 @@ public sealed class IndexModel(IRequestContext request, SearchCases search, Prob
             && (viewer.IsInRole(Roles.ProbationOfficer) || viewer.IsInRole(Roles.ProbationServicesOfficer)))
         {
             Caseload = await search.RunAsync(new CaseSearch(OfficerId: me, PageSize: 100), ct);
+            Alerts = await supervision.AlertsForAsync(Caseload.Items.Where(r => !r.AccessRestricted).Select(r => r.Crn).ToList(), ct);
         }
     }
 }
