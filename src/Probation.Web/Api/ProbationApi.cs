@@ -17,6 +17,8 @@ public sealed record TokenRequest(string? Username, string? Password);
 
 public sealed record TokenResponse(string AccessToken, DateTime ExpiresAtUtc);
 
+public sealed record MeResponse(string UserName, int? StaffMemberId, int? TeamId, int? ProviderId, IReadOnlyList<string> Roles);
+
 public sealed record RiskUpdateRequest(
     int? Version, RoshLevel? Rosh, bool RiskToChildren, bool RiskToKnownAdult, bool RiskToPublic, bool RiskToStaff,
     int? OgrsScore, DateOnly? AssessedOn);
@@ -29,6 +31,11 @@ public static class ProbationApi
         var v1 = app.MapGroup("/api/v1").WithTags("Probation API");
         v1.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().DisableAntiforgery()
             .WithSummary("Exchange a username and password for a bearer token");
+
+        v1.MapGet("/me", (Probation.Application.Access.IRequestContext request) =>
+                Results.Ok(new MeResponse(request.Viewer.UserName, request.Viewer.StaffMemberId, request.Viewer.TeamId, request.Viewer.ProviderId, request.Viewer.Roles.Order(StringComparer.Ordinal).ToList())))
+            .RequireAuthorization()
+            .WithSummary("Who the caller is: their staff record, team, provider and roles");
 
         var cases = v1.MapGroup("/cases").RequireAuthorization(Policies.CaseWorker);
         cases.MapGet("/", SearchCasesAsync).WithSummary("Search and list cases, a page at a time");
