@@ -252,6 +252,40 @@ public sealed class SupervisionFormsTests(ProbationAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Referrals_NeedWhoAndWhy_ThenTheirOutcome()
+    {
+        var (story, browser) = await NewCaseAsync(domesticAbuse: false);
+        var path = $"/cases/{story.Crn.ToLowerInvariant()}/referrals";
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Version"] = story.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.On.Day"] = "20",
+            ["Input.On.Month"] = "11",
+            ["Input.On.Year"] = "2026",
+            ["Input.Service"] = "Housing",
+        };
+        AssertRefused(await PostAsync(browser, path, form), "Enter who the referral is to and why", "#Input_Detail");
+        form["Input.Detail"] = "Local authority housing options team: sofa-surfing since release.";
+        var saved = await PostAsync(browser, path, form);
+        Assert.Contains("Awaiting", saved.QuerySelector("[data-testid=referrals]")?.TextContent, StringComparison.Ordinal);
+
+        var view = await story.SupervisionAsync();
+        var result = await PostAsync(
+            browser, path,
+            new()
+            {
+                ["Result.Version"] = view.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Result.ReferralId"] = view.GetProperty("referrals")[0].GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Result.Outcome"] = "Accepted",
+                ["Result.OutcomeOn.Day"] = "25",
+                ["Result.OutcomeOn.Month"] = "11",
+                ["Result.OutcomeOn.Year"] = "2026",
+            },
+            "Outcome");
+        Assert.Contains("Accepted, 25 Nov 2026", result.QuerySelector("[data-testid=referrals]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Caseload_ShowsEachCasesAlerts()
     {
         var (story, browser) = await NewCaseAsync(domesticAbuse: true);
