@@ -197,6 +197,27 @@ public sealed class SupervisionRulesTests
         }
     }
 
+    [Fact]
+    public void TierNeeds_WeighTheLatestCompletedAssessment_AsTheHmppsTierDoes()
+    {
+        Assert.Null(Probation.Domain.Allocation.TierNeeds.Points([]));
+        var draft = Complete();
+        draft.CompletedOn = null;
+        Assert.Null(Probation.Domain.Allocation.TierNeeds.Points([draft]));
+
+        // Every need "some problems": thinking and attitudes 2 each, six needs 1 each, finance and wellbeing 0.
+        var first = Complete();
+        first.CompletedOn = new DateOnly(2026, 3, 20);
+        Assert.Equal(10, Probation.Domain.Allocation.TierNeeds.Points([first]));
+
+        // A later assessment with significant thinking and attitude problems: 4 + 4 + 6 = 14.
+        var later = Complete();
+        later.CompletedOn = new DateOnly(2026, 9, 1);
+        later.Needs.Single(n => n.Need == Need.ThinkingAndBehaviour).Severity = NeedSeverity.SignificantProblems;
+        later.Needs.Single(n => n.Need == Need.Attitudes).Severity = NeedSeverity.SignificantProblems;
+        Assert.Equal(14, Probation.Domain.Allocation.TierNeeds.Points([later, first]));
+    }
+
     [Theory]
     [InlineData("Attend all appointments as directed.", true)]
     [InlineData("  ATTEND all   appointments, as directed ", true)]

@@ -131,6 +131,12 @@ public sealed class SupervisionFormsTests(ProbationAppFactory app) : IClassFixtu
         var done = await PostAsync(browser, path, form);
         Assert.Contains("The assessment is complete.", done.QuerySelector("[data-testid=saved]")?.TextContent, StringComparison.Ordinal);
         Assert.Single(done.QuerySelectorAll("[data-testid=assessment]"));
+
+        // The tier now reads the assessed needs: no longer provisional.
+        var casePage = Parser.ParseDocument(await browser.GetStringAsync($"/cases/{story.Crn.ToLowerInvariant()}"));
+        var tier = casePage.QuerySelector("[data-testid=tier]")?.TextContent ?? "";
+        Assert.DoesNotContain("provisional", tier, StringComparison.Ordinal);
+        Assert.Contains("needs 10 points", tier, StringComparison.Ordinal);
     }
 
     [Fact]

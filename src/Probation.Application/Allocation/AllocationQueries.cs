@@ -42,7 +42,8 @@ public sealed class AllocationQueries(ProbationDbContext db, IRequestContext req
     private IQueryable<PersonOnProbation> CasesWithFacts() =>
         db.People.AsNoTracking().AsSplitQuery()
             .Include(p => p.Registrations)
-            .Include(p => p.Orders).ThenInclude(o => o.Requirements);
+            .Include(p => p.Orders).ThenInclude(o => o.Requirements)
+            .Include(p => p.Assessments).ThenInclude(a => a.Needs);
 
     public async Task<IReadOnlyList<QueueRow>?> QueueAsync(int teamId, CancellationToken ct)
     {

@@ -69,7 +69,7 @@ public static class CaseFacts
         // Mandate for change: a current custodial sentence or licence, or a requirement other than unpaid work.
         var mandate = orders.Any(o => o.Type is OrderType.Custody or OrderType.Licence or OrderType.PostSentenceSupervision
             || o.Requirements.Any(r => r.Type != RequirementType.UnpaidWork));
-        return new TierInput(p.Risk.Rosh, null, mappa, complexity, p.Risk.Ogrs, null, mandate);
+        return new TierInput(p.Risk.Rosh, null, mappa, complexity, p.Risk.Ogrs, TierNeeds.Points(p.Assessments), mandate);
     }
 
     public static CaseType TypeOf(PersonOnProbation p, DateOnly today)

@@ -79,6 +79,7 @@ public sealed class GetCaseOverview(ProbationDbContext db, IRequestContext reque
             .Include(p => p.Addresses)
             .Include(p => p.Registrations)
             .Include(p => p.Orders).ThenInclude(o => o.Requirements)
+            .Include(p => p.Assessments).ThenInclude(a => a.Needs)
             .SingleOrDefaultAsync(p => p.Crn == crn, ct);
         if (person is null)
         {

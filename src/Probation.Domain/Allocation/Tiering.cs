@@ -163,3 +163,25 @@ public static class Workload
     public static double CapacityPercent(int points, double availablePoints) =>
         availablePoints <= 0 ? double.PositiveInfinity : Math.Round(points / availablePoints * 100, 1);
 }
+
+/// <summary>
+/// The needs points the tier's change level reads, from the latest completed assessment (HMPPS tier V2:
+/// weighting 2 for thinking and behaviour and for attitudes; 1 for accommodation, education training and
+/// employment, relationships, lifestyle, drugs and alcohol; 0 for finance and emotional wellbeing; times
+/// severity 0, 1 or 2). Null when no assessment has been completed: the tier is then provisional.
+/// </summary>
+public static class TierNeeds
+{
+    public static int Weight(Supervision.Need need) => need switch
+    {
+        Supervision.Need.ThinkingAndBehaviour or Supervision.Need.Attitudes => 2,
+        Supervision.Need.Finance or Supervision.Need.EmotionalWellbeing => 0,
+        _ => 1,
+    };
+
+    public static int? Points(IEnumerable<Supervision.Assessment> assessments)
+    {
+        var latest = assessments.Where(a => a.CompletedOn is not null).OrderBy(a => a.CompletedOn).ThenBy(a => a.Id).LastOrDefault();
+        return latest?.Needs.Sum(n => Weight(n.Need) * (int)n.Severity);
+    }
+}
