@@ -72,6 +72,8 @@ public sealed record SupervisionView(
     bool MayChange,
     bool MayJudge,
     bool IsTeamManager,
+    Domain.Allocation.ResourceLevel? ResourceLevel,
+    int? ContactsPerMonthForResourceLevel,
     IReadOnlyList<RequirementView> Requirements,
     IReadOnlyList<AlertView> Alerts,
     IReadOnlyList<AssessmentView> Assessments,
@@ -87,7 +89,7 @@ public sealed record SupervisionView(
 public sealed record SupervisionLookup(SupervisionView? View, bool Restricted);
 
 /// <summary>Reads a case's supervision record and its alerts; every read of a person's record is audited.</summary>
-public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock, SafetyNet safetyNet)
+public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock, SafetyNet safetyNet, Domain.Allocation.AllocationMatrix matrix)
 {
     public async Task<SupervisionLookup> GetAsync(string crnText, string purpose, CancellationToken ct)
     {
@@ -103,6 +105,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
             .Include(p => p.Reviews).ThenInclude(r => r.Progress)
             .Include(p => p.Referrals)
             .Include(p => p.Contacts).ThenInclude(c => c.Site)
+            .Include(p => p.Allocations)
             .SingleOrDefaultAsync(p => p.Crn == crn, ct);
         if (person is null)
         {
@@ -119,6 +122,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
         var order = SupervisionRules.CurrentOrder(person, today);
         var alerts = safetyNet.Evaluate(CaseSnapshots.Of(person, today), today).Select(a => AlertView.From(a, crn)).ToList();
         var events = person.SignificantEvents.OrderByDescending(e => e.On).ToList();
+        var resource = person.Allocations.Where(a => a.To is null).OrderByDescending(a => a.From).Select(a => a.ResourceLevel).FirstOrDefault();
         return new SupervisionLookup(
             new SupervisionView(
                 crn.Value,
@@ -135,6 +139,8 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
                 viewer.MayChange(person.TeamId, person.ResponsibleOfficerId),
                 viewer.MayRecordRisk(person.TeamId, person.ResponsibleOfficerId),
                 viewer.IsInRole(Identity.Roles.TeamManager) && viewer.TeamId == person.TeamId,
+                resource,
+                resource is { } level ? Math.Max(1, (int)Math.Round(30.0 / matrix.ContactEveryDays(level))) : null,
                 person.Orders.Where(o => o == order).SelectMany(o => o.Requirements).Select(r => new RequirementView(r.Id, r.Type, Describe(r))).ToList(),
                 alerts,
                 person.Assessments.OrderByDescending(a => a.StartedOn).Select(a => new AssessmentView(

@@ -156,6 +156,9 @@ public sealed class AllocationMatrix(AllocationMatrixOptions options, WorkingDay
     public const string RuleWomen = "4";
     public const string RuleWhoDecides = "5";
 
+    /// <summary>How often a case at this resource level is seen, in days (the plan's contact level starts from it).</summary>
+    public int ContactEveryDays(ResourceLevel level) => options.ContactEveryDays[level];
+
     public AllocationMatrixOptions Options => options;
 
     public AllocationRecommendation Recommend(AllocationInput input)

@@ -71,7 +71,7 @@ public sealed class PlanModel(SupervisionQueries queries, WritePlan write) : Sup
             Version = View.Version,
             On = DateParts.From(View.Today),
             PersonsInvolvement = p?.PersonsInvolvement,
-            ContactsPerMonth = (p?.ContactsPerMonth ?? 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ContactsPerMonth = (p?.ContactsPerMonth ?? View.ContactsPerMonthForResourceLevel ?? 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ContactPattern = p?.ContactPattern,
             ConstructiveInterventions = p?.ConstructiveInterventions,
             RestrictiveInterventions = p?.RestrictiveInterventions,
