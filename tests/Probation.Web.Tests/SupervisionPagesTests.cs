@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Probation.Domain.Cases;
+using Probation.Domain.Common;
+using Probation.Testing;
+
+namespace Probation.Web.Tests;
+
+/// <summary>
+/// The supervision pages of a case, through the browser's forms: what the use cases refuse is shown
+/// in the GOV.UK error summary against its field and writes nothing; what they accept is saved and shown.
+/// Each test makes its own case through the API, so no test sees another's records.
+/// </summary>
+public sealed class SupervisionPagesTests(ProbationAppFactory app) : IClassFixture<ProbationAppFactory>
+{
+    private static readonly HtmlParser Parser = new();
+    private static int _people;
+
+    /// <summary>A fresh community order case from 1 September 2026 on the demo officer's caseload.</summary>
+    private async Task<StoryClient> NewCaseAsync()
+    {
+        app.SkipIfUnavailable();
+        var story = new StoryClient(app);
+        var (teamId, _) = await story.OfficerAsync("po");
+        var n = Interlocked.Increment(ref _people);
+        await story.CreateAndAllocateAsync(
+            new
+            {
+                firstName = "Page",
+                lastName = "Tester" + n,
+                dateOfBirth = "1988-03-14",
+                gender = "Male",
+                teamId,
+                source = "Court",
+                receivedOn = "2026-09-01",
+                orderType = "CommunityOrder",
+                orderStart = "2026-09-01",
+                lengthMonths = 12,
+                court = "Teesside Magistrates' Court",
+                mainOffence = "Acquisitive",
+                requirements = new object[] { new { type = "RehabilitationActivity", rarDays = 10 } },
+                rosh = "Low",
+                ogrsScore = 30,
+            },
+            "po");
+        return story;
+    }
+
+    private static string PathOf(StoryClient story, string page) => $"/cases/{story.Crn.ToLowerInvariant()}/{page}";
+
+    private static async Task<IHtmlDocument> HtmlAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    private async Task<IHtmlDocument> PageAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await HtmlAsync(response);
+    }
+
+    private Task<T> CaseAsync<T>(StoryClient story, Func<PersonOnProbation, T> read) =>
+        app.WithDbAsync(async db =>
+        {
+            var crn = Crn.Parse(story.Crn);
+            var p = await db.People.AsNoTracking().AsSplitQuery()
+                .Include(x => x.EnforcementActions).Include(x => x.SignificantEvents).Include(x => x.Reviews).Include(x => x.AlertExceptions)
+                .SingleAsync(x => x.Crn == crn);
+            return read(p);
+        });
+
+    /// <summary>
+    /// Fills in the form on <paramref name="path"/> that holds the first field and sends it, as a browser would:
+    /// every field sent must be on that form (and a radio's or select's value one of its choices), and the
+    /// antiforgery token and the case version come from the form unless the test gives its own.
+    /// </summary>
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
+    {
+        var doc = await Parser.ParseDocumentAsync(await client.GetStringAsync(path));
+        var form = doc.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"[name='{fields[0].Name}']") is not null);
+        Assert.True(form is not null, $"No form on {path} has the field {fields[0].Name}");
+        var values = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        foreach (var (name, value) in fields)
+        {
+            var inputs = form.QuerySelectorAll($"[name='{name}']").ToList();
+            Assert.True(inputs.Count > 0, $"The form on {path} has no field {name}");
+            if (inputs[0] is IHtmlInputElement { Type: "radio" } && value.Length > 0)
+            {
+                Assert.Contains(inputs, i => i.GetAttribute("value") == value);
+            }
+            else if (inputs[0] is IHtmlSelectElement select && value.Length > 0)
+            {
+                Assert.Contains(select.Options, o => o.Value == value);
+            }
+
+            values[name] = value;
+        }
+
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : path;
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>A refusal: the page again (or a 409), the GOV.UK error summary linking to the field, and the message.</summary>
+    private static async Task<IHtmlDocument> RefusedAsync(HttpResponseMessage response, string href, string message, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var doc = await HtmlAsync(response);
+        var summary = doc.QuerySelector(".govuk-error-summary");
+        Assert.True(summary is not null, "No error summary on the page");
+        var link = summary.QuerySelectorAll(".govuk-error-summary__list a").FirstOrDefault(l => l.GetAttribute("href") == href);
+        Assert.True(link is not null, $"The error summary does not link to {href}: {summary.TextContent.Trim()}");
+        Assert.Contains(message, link.TextContent, StringComparison.Ordinal);
+        if (href != "#main-content")
+        {
+            Assert.NotNull(doc.GetElementById(href[1..]));
+            Assert.StartsWith("Error:", doc.Title, StringComparison.Ordinal);
+        }
+
+        return doc;
+    }
+
+    /// <summary>A change accepted: back to the page, which says what was saved.</summary>
+    private async Task<IHtmlDocument> SavedAsync(HttpClient client, HttpResponseMessage response, string path, string saved)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect, got {(int)response.StatusCode}: {(await HtmlAsync(response)).QuerySelector(".govuk-error-summary")?.TextContent.Trim()}");
+        Assert.Equal(path, response.Headers.Location!.OriginalString);
+        var doc = await PageAsync(client, path);
+        Assert.Contains(saved, doc.QuerySelector("[data-testid=saved]")!.TextContent, StringComparison.Ordinal);
+        return doc;
+    }
+
+    private static void AssertPage(IHtmlDocument doc, string heading, string section)
+    {
+        Assert.Equal(heading, doc.QuerySelector("h1")!.TextContent.Trim());
+        var current = Assert.Single(doc.QuerySelectorAll(".moj-sub-navigation a[aria-current=page]"));
+        Assert.EndsWith("/" + section, current.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Null(doc.QuerySelector(".govuk-error-summary"));
+    }
+
+    private static string Text(IHtmlDocument doc, string selector) => doc.QuerySelector(selector)?.TextContent ?? "";
+
+    [Fact]
+    public async Task EnforcementPage_CountsFailuresAgainstTheThreshold_RefusesBadInput_AndRecordsTheBreach()
+    {
+        var story = await NewCaseAsync();
+        await story.WriteAsync("po", HttpMethod.Post, "contacts", new { on = "2026-10-06", kind = "Office", outcome = "FailedToAttend", decision = "Unacceptable", decisionReason = "No reason given; no contact." });
+        var second = await story.WriteAsync("po", HttpMethod.Post, "contacts", new { on = "2026-11-03", kind = "Office", outcome = "FailedToAttend", decision = "Unacceptable", decisionReason = "Said he forgot." });
+        var path = PathOf(story, "enforcement");
+        var po = await app.SignInAsync("po");
+
+        var page = await PageAsync(po, path);
+        AssertPage(page, "Enforcement", "enforcement");
+        Assert.Contains("2 of 2: a breach decision is due", Text(page, "[data-testid=threshold]"), StringComparison.Ordinal);
+        Assert.Equal(2, page.QuerySelectorAll("[data-testid=failures] tbody tr").Length);
+        Assert.Contains("No enforcement action recorded", Text(page, "[data-testid=enforcement]"), StringComparison.Ordinal);
+
+        // No further action is a judgement: it needs the reasons.
+        await RefusedAsync(
+            await SubmitAsync(po, path, ("Input.On.Day", "5"), ("Input.On.Month", "11"), ("Input.On.Year", "2026"), ("Input.Kind", "NoFurtherAction"), ("Input.ContactId", ""), ("Input.Notes", "  ")),
+            "#Input_Notes", "Enter what was decided and why");
+        await RefusedAsync(
+            await SubmitAsync(po, path, ("Input.On.Day", "31"), ("Input.On.Month", "2"), ("Input.On.Year", "2026"), ("Input.Kind", "Warning"), ("Input.Notes", "Warning letter.")),
+            "#Input_On", "must be a real date");
+        var noKind = await RefusedAsync(
+            await SubmitAsync(po, path, ("Input.On.Day", "5"), ("Input.On.Month", "11"), ("Input.On.Year", "2026"), ("Input.Notes", "Warning letter.")),
+            "#Input_Kind", "Select the enforcement action");
+        Assert.Equal("Warning letter.", noKind.QuerySelector("#Input_Notes")!.TextContent);
+        Assert.Equal(0, await CaseAsync(story, p => p.EnforcementActions.Count));
+
+        var version = await CaseAsync(story, p => p.Version);
+        await RefusedAsync(
+            await SubmitAsync(po, path, ("Input.On.Day", "5"), ("Input.On.Month", "11"), ("Input.On.Year", "2026"), ("Input.Kind", "BreachInitiated"), ("Input.Notes", "Second failure."), ("Input.Version", (version - 1).ToString(CultureInfo.InvariantCulture))),
+            "#main-content", "Someone else changed this case", HttpStatusCode.Conflict);
+        Assert.Equal(0, await CaseAsync(story, p => p.EnforcementActions.Count));
+        Assert.Equal(version, await CaseAsync(story, p => p.Version));
+
+        var saved = await SavedAsync(
+            po,
+            await SubmitAsync(po, path, ("Input.On.Day", "5"), ("Input.On.Month", "11"), ("Input.On.Year", "2026"), ("Input.Kind", "BreachInitiated"), ("Input.ContactId", second.ToString(CultureInfo.InvariantCulture)), ("Input.Notes", "Second unacceptable failure in four weeks.")),
+            path,
+            "Enforcement recorded: Breach initiated");
+        var row = Assert.Single(saved.QuerySelectorAll("[data-testid=enforcement] tbody tr"));
+        Assert.Contains("Breach initiated", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 November 2026", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Second unacceptable failure in four weeks.", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("a breach decision was recorded", Text(saved, "[data-testid=threshold]"), StringComparison.Ordinal);
+        Assert.Equal(1, await CaseAsync(story, p => p.EnforcementActions.Count(e => e.Kind == Probation.Domain.Supervision.EnforcementKind.BreachInitiated && e.ContactId == second)));
+    }
+}
