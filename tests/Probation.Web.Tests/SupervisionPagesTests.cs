@@ -188,4 +188,55 @@ public sealed class SupervisionPagesTests(ProbationAppFactory app) : IClassFixtu
         Assert.Contains("a breach decision was recorded", Text(saved, "[data-testid=threshold]"), StringComparison.Ordinal);
         Assert.Equal(1, await CaseAsync(story, p => p.EnforcementActions.Count(e => e.Kind == Probation.Domain.Supervision.EnforcementKind.BreachInitiated && e.ContactId == second)));
     }
+
+    [Fact]
+    public async Task EventsPage_RecordsAnEvent_AndTheDecisionOnAMonitoringViolation()
+    {
+        var story = await NewCaseAsync();
+        var path = PathOf(story, "events");
+        var po = await app.SignInAsync("po");
+        AssertPage(await PageAsync(po, path), "Significant events", "events");
+
+        await RefusedAsync(
+            await SubmitAsync(po, path, ("Input.On.Day", "25"), ("Input.On.Month", "11"), ("Input.On.Year", "2026"), ("Input.Kind", "MonitoringViolation"), ("Input.Description", "")),
+            "#Input_Description", "Enter what happened");
+        await RefusedAsync(
+            await SubmitAsync(po, path, ("Input.On.Day", "25"), ("Input.On.Month", "11"), ("Input.On.Year", "2026"), ("Input.Description", "Out after curfew.")),
+            "#Input_Kind", "Select what happened");
+        Assert.Equal(0, await CaseAsync(story, p => p.SignificantEvents.Count));
+
+        var saved = await SavedAsync(
+            po,
+            await SubmitAsync(po, path, ("Input.On.Day", "25"), ("Input.On.Month", "11"), ("Input.On.Year", "2026"), ("Input.Kind", "MonitoringViolation"), ("Input.Description", "Curfew monitoring: out of the address after 9pm.")),
+            path,
+            "Significant event recorded: A monitoring violation");
+        var id = await CaseAsync(story, p => p.SignificantEvents.Single().Id);
+        Assert.Contains("Curfew monitoring: out of the address after 9pm.", Text(saved, $"[data-event-id='{id}']"), StringComparison.Ordinal);
+        Assert.Contains("No decision recorded", Text(saved, $"[data-event-id='{id}']"), StringComparison.Ordinal);
+
+        // The decision on the violation has its own form; a refusal is shown against that form's fields.
+        var day = $"Actions[{id}].On.Day";
+        var month = $"Actions[{id}].On.Month";
+        var year = $"Actions[{id}].On.Year";
+        var taken = $"Actions[{id}].ActionTaken";
+        await RefusedAsync(await SubmitAsync(po, path, (day, "26"), (month, "11"), (year, "2026"), (taken, " ")), $"#Actions_{id}__ActionTaken", "Enter the decision and the action taken");
+        await RefusedAsync(await SubmitAsync(po, path, (day, "24"), (month, "11"), (year, "2026"), (taken, "Warning given.")), $"#Actions_{id}__On", "on or after the day of the event");
+        await RefusedAsync(await SubmitAsync(po, path, (day, "31"), (month, "2"), (year, "2026"), (taken, "Warning given.")), $"#Actions_{id}__On", "must be a real date");
+        Assert.Null(await CaseAsync(story, p => p.SignificantEvents.Single().ActionedOn));
+
+        var actioned = await SavedAsync(
+            po,
+            await SubmitAsync(po, path, (day, "26"), (month, "11"), (year, "2026"), (taken, "Final warning given; curfew hours explained again.")),
+            path,
+            "Action recorded on the monitoring violation of 25 November 2026");
+        Assert.Contains("Final warning given; curfew hours explained again.", Text(actioned, $"[data-event-id='{id}']"), StringComparison.Ordinal);
+        Assert.Null(actioned.QuerySelector($"[name='{taken}']"));
+        Assert.Equal(new DateOnly(2026, 11, 26), await CaseAsync(story, p => p.SignificantEvents.Single().ActionedOn));
+
+        var version = await CaseAsync(story, p => p.Version);
+        await RefusedAsync(
+            await SubmitAsync(po, path, ("Input.On.Day", "26"), ("Input.On.Month", "11"), ("Input.On.Year", "2026"), ("Input.Kind", "RelationshipChange"), ("Input.Description", "New partner."), ("Input.Version", (version - 1).ToString(CultureInfo.InvariantCulture))),
+            "#main-content", "Someone else changed this case", HttpStatusCode.Conflict);
+        Assert.Equal(1, await CaseAsync(story, p => p.SignificantEvents.Count));
+    }
 }
