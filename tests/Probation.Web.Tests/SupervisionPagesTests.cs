@@ -239,4 +239,73 @@ public sealed class SupervisionPagesTests(ProbationAppFactory app) : IClassFixtu
             "#main-content", "Someone else changed this case", HttpStatusCode.Conflict);
         Assert.Equal(1, await CaseAsync(story, p => p.SignificantEvents.Count));
     }
+
+    [Fact]
+    public async Task ReviewsPage_TriggeredByAnEvent_RefusesBadReviews_AndRecordsProgressPerObjective()
+    {
+        var story = await NewCaseAsync();
+        await story.WriteAsync("po", HttpMethod.Post, "assessments", new
+        {
+            kind = "Initial",
+            startedOn = "2026-11-24",
+            completedOn = "2026-11-25",
+            currentOffence = "Shop theft.",
+            previousConvictionsReviewed = true,
+            needs = StoryClient.AllNeeds(),
+            strengths = "Family.",
+            diversityAndCircumstances = "None.",
+            motivation = "Good.",
+            personsViews = "Wants work.",
+            informationSources = "Court papers.",
+            rosh = "Low",
+            roshReasons = "No harm in the offending.",
+        });
+        await story.WriteAsync("po", HttpMethod.Put, "plan", new
+        {
+            on = "2026-11-25",
+            personsInvolvement = "Agreed together.",
+            contactsPerMonth = 2,
+            objectives = new object[] { new { text = "Find work in the building trade", links = new[] { "EducationTrainingEmployment" }, priority = 1, targetDate = "2027-05-31" } },
+        });
+        var eventId = await story.WriteAsync("po", HttpMethod.Post, "events", new { on = "2026-11-20", kind = "ChangeOfAddressOrHousehold", description = "Moved in with his sister." });
+        var objectiveId = await app.WithDbAsync(db => db.People.Where(p => p.Crn == Crn.Parse(story.Crn)).SelectMany(p => p.Plan!.Objectives).Select(o => o.Id).SingleAsync());
+        var path = PathOf(story, "reviews");
+        var po = await app.SignInAsync("po");
+
+        var page = await PageAsync(po, $"{path}?eventId={eventId}");
+        AssertPage(page, "Reviews", "reviews");
+        Assert.NotNull(page.QuerySelector("[data-testid=no-reviews]"));
+        Assert.True(((IHtmlInputElement)page.QuerySelector("#Input_Kind_Triggered")!).IsChecked);
+        Assert.Equal(eventId.ToString(CultureInfo.InvariantCulture), ((IHtmlSelectElement)page.QuerySelector("#Input_TriggeredByEventId")!).Value);
+        var progressName = $"Input.Progress[{objectiveId}]";
+        var progress = page.QuerySelector($"textarea[name='{progressName}']")!;
+        Assert.Equal("Find work in the building trade", page.QuerySelector($"label[for='{progress.Id}']")!.TextContent.Trim());
+
+        (string, string)[] Review(string day, string month, string year, string progressText, string adjusted, string why) =>
+        [
+            ("Input.Kind", "Triggered"), ("Input.TriggeredByEventId", eventId.ToString(CultureInfo.InvariantCulture)),
+            ("Input.CompletedOn.Day", day), ("Input.CompletedOn.Month", month), ("Input.CompletedOn.Year", year),
+            (progressName, progressText), ("Input.OffendingFactorChanges", "Stable address with his sister."),
+            ("Input.RiskFactorChanges", "Two children live in the household."), ("Input.PersonsInvolvement", "Took part; wants to stay there."),
+            ("Input.OtherAgencyInput", ""), ("Input.PlanAdjusted", adjusted), ("Input.WhyPlanNotAdjusted", why), ("Input.NewRosh", "Medium"),
+        ];
+
+        await RefusedAsync(await SubmitAsync(po, path, Review("15", "8", "2026", "Applied for two jobs.", "yes", "")), "#Input_CompletedOn", "on or after the order started (1 September 2026)");
+        await RefusedAsync(await SubmitAsync(po, path, Review("26", "11", "2026", "Applied for two jobs.", "no", "")), "#Input_WhyPlanNotAdjusted", "Enter why the plan was not adjusted");
+        await RefusedAsync(await SubmitAsync(po, path, Review("26", "11", "2026", "", "no", "Objectives still fit.")), $"#Input_Progress_{objectiveId}_", "Enter the progress against objective 1 (Find work in the building trade)");
+        var noChoice = await RefusedAsync(await SubmitAsync(po, path, Review("26", "11", "2026", "Applied for two jobs.", "", "")), "#Input_PlanAdjusted", "Select whether the plan was adjusted");
+        Assert.Equal("Applied for two jobs.", noChoice.QuerySelector($"textarea[name='{progressName}']")!.TextContent);
+        Assert.Equal(0, await CaseAsync(story, p => p.Reviews.Count));
+
+        var saved = await SavedAsync(po, await SubmitAsync(po, path, Review("26", "11", "2026", "Applied for two labouring jobs.", "no", "The objectives still fit.")), path, "Triggered review recorded");
+        var card = saved.QuerySelector(".govuk-summary-card")!.TextContent;
+        Assert.Contains("Triggered review, 26 November 2026", card, StringComparison.Ordinal);
+        Assert.Contains("Moved in with his sister.", card, StringComparison.Ordinal);
+        Assert.Contains("Applied for two labouring jobs.", card, StringComparison.Ordinal);
+        Assert.Contains("No: The objectives still fit.", card, StringComparison.Ordinal);
+        Assert.Contains("Medium", card, StringComparison.Ordinal);
+        var review = await CaseAsync(story, p => Assert.Single(p.Reviews));
+        Assert.Equal(eventId, review.TriggeredByEventId);
+        Assert.Equal(Probation.Domain.Risk.RoshLevel.Medium, await CaseAsync(story, p => p.Risk.Rosh));
+    }
 }
