@@ -308,4 +308,70 @@ public sealed class SupervisionPagesTests(ProbationAppFactory app) : IClassFixtu
         Assert.Equal(eventId, review.TriggeredByEventId);
         Assert.Equal(Probation.Domain.Risk.RoshLevel.Medium, await CaseAsync(story, p => p.Risk.Rosh));
     }
+
+    [Fact]
+    public async Task AlertsPage_OnlyTheTeamManagerRecordsAnException_WithAReason()
+    {
+        var story = await NewCaseAsync();
+        await story.WriteAsync("po", HttpMethod.Post, "events", new { on = "2026-11-02", kind = "NewOffenceOrArrest", description = "Arrested for shop theft; released under investigation." });
+        var path = PathOf(story, "alerts");
+
+        var po = await app.SignInAsync("po");
+        var seen = await PageAsync(po, path);
+        AssertPage(seen, "Practice alerts", "alerts");
+        Assert.NotNull(seen.QuerySelector("[data-testid=alerts] [data-code=TriggeredReviewOverdue]"));
+        Assert.Contains("Raised", Text(seen, "[data-testid=alert-codes] tr[data-code=TriggeredReviewOverdue]"), StringComparison.Ordinal);
+        Assert.Null(seen.QuerySelector("[name='Input.Code']"));
+
+        // Even posted by hand, the officer's exception is refused by the use case and nothing is written.
+        var token = await ProbationAppFactory.AntiforgeryTokenAsync(po, PathOf(story, "events"));
+        var version = await CaseAsync(story, p => p.Version);
+        await RefusedAsync(
+            await po.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
+                ["Input.Code"] = "TriggeredReviewOverdue",
+                ["Input.Reason"] = "Busy.",
+                ["Input.Until.Day"] = "10",
+                ["Input.Until.Month"] = "12",
+                ["Input.Until.Year"] = "2026",
+            })),
+            "#main-content",
+            "Only the manager of the team holding the case");
+
+        var manager = await app.SignInAsync("manager");
+        AssertPage(await PageAsync(manager, path), "Practice alerts", "alerts");
+        await RefusedAsync(
+            await SubmitAsync(manager, path, ("Input.Code", "TriggeredReviewOverdue"), ("Input.Reason", ""), ("Input.Until.Day", "10"), ("Input.Until.Month", "12"), ("Input.Until.Year", "2026")),
+            "#Input_Reason", "Enter the reason for the exception");
+        await RefusedAsync(
+            await SubmitAsync(manager, path, ("Input.Code", "TriggeredReviewOverdue"), ("Input.Reason", "On leave."), ("Input.Until.Day", "10"), ("Input.Until.Month", "6"), ("Input.Until.Year", "2027")),
+            "#Input_Until", "up to 92 days ahead");
+        await RefusedAsync(
+            await SubmitAsync(manager, path, ("Input.Code", ""), ("Input.Reason", "On leave."), ("Input.Until.Day", "10"), ("Input.Until.Month", "12"), ("Input.Until.Year", "2026")),
+            "#Input_Code", "Select the alert");
+        Assert.Equal(0, await CaseAsync(story, p => p.AlertExceptions.Count));
+
+        var saved = await SavedAsync(
+            manager,
+            await SubmitAsync(manager, path, ("Input.Code", "TriggeredReviewOverdue"), ("Input.Reason", "Officer on leave; review booked for 8 December with the duty officer."), ("Input.Until.Day", "10"), ("Input.Until.Month", "12"), ("Input.Until.Year", "2026")),
+            path,
+            "Exception recorded until 10 December 2026");
+        Assert.Contains("Officer on leave; review booked for 8 December", Text(saved, "[data-testid=current-exceptions] tr[data-code=TriggeredReviewOverdue]"), StringComparison.Ordinal);
+        Assert.Contains("Exception until 10 December 2026", Text(saved, "[data-testid=alert-codes] tr[data-code=TriggeredReviewOverdue]"), StringComparison.Ordinal);
+        Assert.Null(saved.QuerySelector("[data-testid=alerts] [data-code=TriggeredReviewOverdue]"));
+        Assert.Equal(1, await CaseAsync(story, p => p.AlertExceptions.Count));
+    }
+
+    [Fact]
+    public async Task Pages_OfAnUnknownCase_AreNotFound()
+    {
+        app.SkipIfUnavailable();
+        var po = await app.SignInAsync("po");
+        foreach (var page in new[] { "enforcement", "events", "reviews", "alerts" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await po.GetAsync($"/cases/z999999/{page}")).StatusCode);
+        }
+    }
 }
