@@ -94,6 +94,9 @@ public static class EnforcementRules
         _ => int.MaxValue,
     };
 
+    /// <summary>Whether a failure on <paramref name="failure"/> still counts towards the threshold on <paramref name="asOf"/>.</summary>
+    public static bool InWindow(DateOnly failure, DateOnly asOf) => failure <= asOf && asOf.DayNumber - failure.DayNumber < WindowDays;
+
     public static bool IsBreachOrRecallDecision(EnforcementKind kind) =>
         kind is EnforcementKind.BreachInitiated or EnforcementKind.RecallRequested or EnforcementKind.NoFurtherAction;
 
@@ -259,7 +262,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
         for (var i = 0; i < failures.Count; i++)
         {
             var failure = failures[i];
-            var inWindow = failures.Count(f => f.On <= failure.On && failure.On.DayNumber - f.On.DayNumber < EnforcementRules.WindowDays);
+            var inWindow = failures.Count(f => EnforcementRules.InWindow(f.On, failure.On));
             var atThreshold = inWindow >= threshold;
             var decided = c.Enforcement.Any(e => e.On >= failure.On && (atThreshold ? EnforcementRules.IsBreachOrRecallDecision(e.Kind) : EnforcementRules.IsDecision(e.Kind)));
             if (!decided)

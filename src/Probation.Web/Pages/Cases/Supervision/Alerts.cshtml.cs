@@ -69,13 +69,4 @@ public sealed class AlertsModel(SupervisionQueries queries, RecordAlertException
 
     public static string Sentence(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    /// <summary>The GOV.UK error modifier for a field's input when the field has an error.</summary>
-    public string ErrorClass(string key, string modifier) => ModelStateKeys.FirstError(ModelState, key) is null ? "" : " " + modifier;
-
-    /// <summary>The ids a field's <c>aria-describedby</c> names: its hint, and its error when it has one; null (no attribute) when neither.</summary>
-    public string? DescribedBy(string key, bool hint = true)
-    {
-        var ids = new[] { hint ? ModelStateKeys.InputId(key) + "-hint" : null, ModelStateKeys.FirstError(ModelState, key) is null ? null : ModelStateKeys.InputId(key) + "-error" }.OfType<string>().ToList();
-        return ids.Count == 0 ? null : string.Join(' ', ids);
-    }
 }

@@ -31,7 +31,7 @@ public sealed class EnforcementModel(SupervisionQueries queries, RecordEnforceme
 
     /// <summary>The failures that count towards the threshold today (the safety net counts back the same window).</summary>
     public IReadOnlyList<ContactView> FailuresInWindow =>
-        Failures.Where(c => c.On <= View.Today && View.Today.DayNumber - c.On.DayNumber < EnforcementRules.WindowDays).ToList();
+        Failures.Where(c => EnforcementRules.InWindow(c.On, View.Today)).ToList();
 
     /// <summary>What the threshold calls for on this order: breach on a community or suspended sentence order, recall on a licence.</summary>
     public string? ThresholdDecision => View.OrderType switch
@@ -89,15 +89,6 @@ public sealed class EnforcementModel(SupervisionQueries queries, RecordEnforceme
         return Done(outcome, "Enforcement recorded: " + RecordEnforcement.Describe(kind.Value));
     }
 
-    /// <summary>The GOV.UK error modifier for a field's input when the field has an error.</summary>
-    public string ErrorClass(string key, string modifier) => ModelStateKeys.FirstError(ModelState, key) is null ? "" : " " + modifier;
-
-    /// <summary>The ids a field's <c>aria-describedby</c> names: its hint, and its error when it has one; null (no attribute) when neither.</summary>
-    public string? DescribedBy(string key, bool hint = true)
-    {
-        var ids = new[] { hint ? ModelStateKeys.InputId(key) + "-hint" : null, ModelStateKeys.FirstError(ModelState, key) is null ? null : ModelStateKeys.InputId(key) + "-error" }.OfType<string>().ToList();
-        return ids.Count == 0 ? null : string.Join(' ', ids);
-    }
 
     public static string Describe(ContactView c) =>
         $"{c.On:d MMMM yyyy}: {Outcome(c.Outcome)} ({Kind(c.Kind)})";

@@ -122,13 +122,4 @@ public sealed class ReviewsModel(SupervisionQueries queries, RecordReview record
 
     public static string ProgressKey(int objectiveId) => $"Input.Progress[{objectiveId}]";
 
-    /// <summary>The GOV.UK error modifier for a field's input when the field has an error.</summary>
-    public string ErrorClass(string key, string modifier) => ModelStateKeys.FirstError(ModelState, key) is null ? "" : " " + modifier;
-
-    /// <summary>The ids a field's <c>aria-describedby</c> names: its hint, and its error when it has one; null (no attribute) when neither.</summary>
-    public string? DescribedBy(string key, bool hint = true)
-    {
-        var ids = new[] { hint ? ModelStateKeys.InputId(key) + "-hint" : null, ModelStateKeys.FirstError(ModelState, key) is null ? null : ModelStateKeys.InputId(key) + "-error" }.OfType<string>().ToList();
-        return ids.Count == 0 ? null : string.Join(' ', ids);
-    }
 }

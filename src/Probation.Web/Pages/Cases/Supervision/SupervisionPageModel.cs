@@ -45,6 +45,16 @@ public abstract class SupervisionPageModel(SupervisionQueries queries) : PageMod
             return Redirect(then ?? Request.Path);
         }, fieldPrefix ?? "Input.");
 
+    /// <summary>The GOV.UK error modifier for a field's input when the field has an error.</summary>
+    public string ErrorClass(string key, string modifier) => GovUk.ModelStateKeys.FirstError(ModelState, key) is null ? "" : " " + modifier;
+
+    /// <summary>The ids a field's <c>aria-describedby</c> names: its hint, and its error when it has one; null (no attribute) when neither.</summary>
+    public string? DescribedBy(string key, bool hint = true)
+    {
+        var ids = new[] { hint ? GovUk.ModelStateKeys.InputId(key) + "-hint" : null, GovUk.ModelStateKeys.FirstError(ModelState, key) is null ? null : GovUk.ModelStateKeys.InputId(key) + "-error" }.OfType<string>().ToList();
+        return ids.Count == 0 ? null : string.Join(' ', ids);
+    }
+
     protected static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
     protected static int? Number(string? s) =>
