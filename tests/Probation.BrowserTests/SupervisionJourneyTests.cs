@@ -149,5 +149,42 @@ public sealed class SupervisionJourneyTests(BrowserFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByTestId("saved")).ToContainTextAsync("contact is recorded");
         await Expect(page.GetByTestId("contacts")).ToContainTextAsync("Unacceptable");
+
+        // The failure answered with a warning.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Enforcement", Exact = true }).ClickAsync();
+        await page.AssertNoAxeViolationsAsync("enforcement");
+        await FillDateAsync(page, "Date of the action", DateTime.UtcNow);
+        await page.GetByLabel("Warning issued").CheckAsync();
+        await page.GetByLabel("Failure it answers (optional)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("What was decided and why").FillAsync("Warning letter: a second unacceptable failure goes back to court.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record enforcement action" }).ClickAsync();
+        await Expect(page.GetByTestId("saved")).ToContainTextAsync("Warning issued");
+
+        // A police call-out is a significant event; the review it triggers.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Events", Exact = true }).ClickAsync();
+        await page.AssertNoAxeViolationsAsync("events");
+        await FillDateAsync(page, "Date of the event", DateTime.UtcNow);
+        await page.GetByLabel("A police domestic abuse call-out").CheckAsync();
+        await page.GetByLabel("Description").FillAsync("Police called to his former partner's address; no arrest.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record event" }).ClickAsync();
+        await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reviews", Exact = true }).ClickAsync();
+        await page.AssertNoAxeViolationsAsync("reviews");
+        await page.GetByLabel("Triggered by a significant event").CheckAsync();
+        await page.GetByLabel("The event that triggered it").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await FillDateAsync(page, "Date the review was completed", DateTime.UtcNow);
+        await page.GetByLabel("Jordan will complete Building Better Relationships and use his safety plan").FillAsync("Referred to the programme; starts next month.");
+        await page.GetByLabel("Changes in the factors linked to offending").FillAsync("Drinking more since the call-out.");
+        await page.GetByLabel("Changes in the factors linked to risk of harm").FillAsync("Contact with his former partner again: risk to her is higher.");
+        await page.GetByLabel("How the person was involved in the review").FillAsync("Jordan gave his account and agreed the changes.");
+        await page.Locator("#Input_PlanAdjusted").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record review" }).ClickAsync();
+        await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+        await page.AssertNoAxeViolationsAsync("review recorded");
+
+        // Everything the case is owed today has been done.
+        await page.GotoAsync($"/cases/{crn}");
+        await Expect(page.GetByTestId("no-alerts")).ToBeVisibleAsync();
     }
 }
