@@ -64,6 +64,14 @@ public sealed class AccessibilityTests(BrowserFixture app)
             await page.GotoAsync(casePath + "/risk");
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save risk profile" })).ToBeVisibleAsync();
             await CheckAsync(page, "risk profile form");
+
+            // A demo case's supervision pages, with its history shown and each form empty.
+            foreach (var section in new[] { "assessment", "checks", "plan", "contacts", "enforcement", "referrals", "events", "reviews", "alerts" })
+            {
+                await page.GotoAsync($"{casePath}/{section}");
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                await CheckAsync(page, $"case {section} page");
+            }
         }
 
         await using (var pso = await app.NewContextAsync())
@@ -97,6 +105,14 @@ public sealed class AccessibilityTests(BrowserFixture app)
             var page = await context.NewPageAsync();
             await page.SignInAsync(user);
             await CheckAsync(page, $"home page ({user})");
+            if (user == "manager")
+            {
+                // The team manager's alerts page carries the exception form.
+                await page.GotoAsync("/cases?q=a");
+                var first = await page.GetByRole(AriaRole.Table).Locator("tbody tr td:first-child a").First.GetAttributeAsync("href");
+                await page.GotoAsync(first + "/alerts");
+                await CheckAsync(page, "alerts page (team manager)");
+            }
         }
 
         await using (var admin = await app.NewContextAsync())
