@@ -66,7 +66,7 @@ public sealed class AccessibilityTests(BrowserFixture app)
             await CheckAsync(page, "risk profile form");
 
             // A demo case's supervision pages, with its history shown and each form empty.
-            foreach (var section in new[] { "assessment", "checks", "plan", "contacts", "enforcement", "referrals", "events", "reviews", "alerts" })
+            foreach (var section in new[] { "flags", "assessment", "checks", "plan", "contacts", "enforcement", "referrals", "events", "reviews", "alerts" })
             {
                 await page.GotoAsync($"{casePath}/{section}");
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();

@@ -292,6 +292,28 @@ public sealed class SupervisionFormsTests(ProbationAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Flags_AddingDomesticAbuse_MakesThePoliceCheckDue_AndAFlagEndsAfterItStarts()
+    {
+        var (story, browser) = await NewCaseAsync(domesticAbuse: false);
+        var path = $"/cases/{story.Crn.ToLowerInvariant()}/flags";
+        var version = story.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        AssertRefused(await PostAsync(browser, path, new() { ["Input.Version"] = version, ["Input.StartedOn.Day"] = "2", ["Input.StartedOn.Month"] = "11", ["Input.StartedOn.Year"] = "2026" }), "Select the flag", "#Input_Type");
+        var added = await PostAsync(browser, path, new() { ["Input.Version"] = version, ["Input.Type"] = "DomesticAbuse", ["Input.StartedOn.Day"] = "2", ["Input.StartedOn.Month"] = "11", ["Input.StartedOn.Year"] = "2026" });
+        Assert.Contains("Current domestic abuse", added.QuerySelector("[data-testid=flags]")?.TextContent, StringComparison.Ordinal);
+
+        // Allocated today: the police check is due in five working days, and the assessment page already asks for it.
+        var assessment = Parser.ParseDocument(await browser.GetStringAsync($"/cases/{story.Crn.ToLowerInvariant()}/assessment"));
+        Assert.NotNull(assessment.QuerySelector("#Input_PoliceCheck"));
+
+        var view = await story.SupervisionAsync();
+        var id = view.GetProperty("flags")[0].GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var current = view.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        AssertRefused(
+            await PostAsync(browser, path, new() { ["End.Version"] = current, ["End.RegistrationId"] = id, ["End.EndedOn.Day"] = "1", ["End.EndedOn.Month"] = "11", ["End.EndedOn.Year"] = "2026" }, "End"),
+            "A registration ends after it started", "#End_EndedOn");
+    }
+
+    [Fact]
     public async Task Caseload_ShowsEachCasesAlerts()
     {
         var (story, browser) = await NewCaseAsync(domesticAbuse: true);

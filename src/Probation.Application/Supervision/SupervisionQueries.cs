@@ -56,6 +56,8 @@ public sealed record ExceptionView(int Id, AlertCode Code, string Reason, DateOn
 
 public sealed record RequirementView(int Id, RequirementType Type, string Description);
 
+public sealed record FlagView(int Id, RegistrationType Type, string Description, DateOnly StartedOn, DateOnly? EndedOn, bool Active, MappaLevel? MappaLevel, MappaCategory? MappaCategory);
+
 /// <summary>A case's supervision record: what the case page, the supervision pages and the API show.</summary>
 public sealed record SupervisionView(
     string Crn,
@@ -75,6 +77,7 @@ public sealed record SupervisionView(
     Domain.Allocation.ResourceLevel? ResourceLevel,
     int? ContactsPerMonthForResourceLevel,
     IReadOnlyList<RequirementView> Requirements,
+    IReadOnlyList<FlagView> Flags,
     IReadOnlyList<AlertView> Alerts,
     IReadOnlyList<AssessmentView> Assessments,
     IReadOnlyList<CheckView> Checks,
@@ -142,6 +145,8 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
                 resource,
                 resource is { } level ? Math.Max(1, (int)Math.Round(30.0 / matrix.ContactEveryDays(level))) : null,
                 person.Orders.Where(o => o == order).SelectMany(o => o.Requirements).Select(r => new RequirementView(r.Id, r.Type, Describe(r))).ToList(),
+                person.Registrations.OrderByDescending(r => r.IsActive(today)).ThenByDescending(r => r.StartedOn)
+                    .Select(r => new FlagView(r.Id, r.Type, Registration.Describe(r.Type), r.StartedOn, r.EndedOn, r.IsActive(today), r.MappaLevel, r.MappaCategory)).ToList(),
                 alerts,
                 person.Assessments.OrderByDescending(a => a.StartedOn).Select(a => new AssessmentView(
                     a.Id, a.Kind, a.StartedOn, a.CompletedOn, a.AssessedBy, a.CurrentOffence, a.PreviousConvictionsReviewed, a.PatternsOfOffending,
