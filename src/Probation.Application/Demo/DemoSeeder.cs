@@ -71,6 +71,13 @@ public sealed partial class DemoSeeder(
                         });
                     }
 
+                    // Contacts name their site as generated; the sites are saved already, so link them by key.
+                    foreach (var contact in person.Contacts.Where(c => c.Site is not null))
+                    {
+                        contact.SiteId = contact.Site!.Id;
+                        contact.Site = null;
+                    }
+
                     db.People.Add(person);
                 }
 
