@@ -49,6 +49,7 @@ public sealed partial class DemoSeeder(
             var providerId = data.Provider.Id;
             db.ChangeTracker.Clear();
 
+            var histories = new List<DemoHistory.Records>(BatchSize);
             foreach (var batch in data.People.Chunk(BatchSize))
             {
                 foreach (var p in batch)
@@ -71,17 +72,15 @@ public sealed partial class DemoSeeder(
                         });
                     }
 
-                    // Contacts name their site as generated; the sites are saved already, so link them by key.
-                    foreach (var contact in person.Contacts.Where(c => c.Site is not null))
-                    {
-                        contact.SiteId = contact.Site!.Id;
-                        contact.Site = null;
-                    }
-
+                    histories.Add(DemoHistory.Detach(person));
                     db.People.Add(person);
                 }
 
                 await db.SaveChangesAsync(ct);
+
+                // The cases have keys now: their supervision records follow in bulk.
+                await DemoHistory.SaveAsync(db, histories, ct);
+                histories.Clear();
                 db.ChangeTracker.Clear();
             }
 
