@@ -226,6 +226,17 @@ public sealed class SupervisionRulesTests
         Assert.Equal(template, SupervisionRules.TemplateObjectives.Contains(SupervisionRules.Normalise(text)));
 
     [Fact]
+    public void Alerts_StopWhenTheOrderHasEnded()
+    {
+        var person = Person(RegistrationType.DomesticAbuse);
+        person.ResponsibleOfficerId = 1;
+        person.AllocatedOn = OrderStart;
+        var net = new SafetyNet(new SafetyNetOptions(), WorkingDayCalendar.EnglandAndWales);
+        Assert.Contains(CaseSnapshots.Alerts(net, person, new DateOnly(2026, 11, 26)), a => a.Code == AlertCode.InitialAssessmentOverdue);
+        Assert.Empty(CaseSnapshots.Alerts(net, person, new DateOnly(2027, 3, 2))); // the day after the 12-month order ends
+    }
+
+    [Fact]
     public void Snapshot_ReadsTheCaseAsOfToday_BookedAppointmentsAreNotContacts()
     {
         var person = Person(RegistrationType.DomesticAbuse);

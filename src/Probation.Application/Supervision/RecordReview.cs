@@ -279,7 +279,7 @@ public sealed class RecordAlertException(CaseChange change, SafetyNet safetyNet)
             return CaseChange.Fail(Outcome.Refuse("Select the alert", nameof(c.Code)));
         }
 
-        if (!safetyNet.Evaluate(CaseSnapshots.Of(person, today), today).Any(a => a.Code == c.Code))
+        if (!CaseSnapshots.Alerts(safetyNet, person, today).Any(a => a.Code == c.Code))
         {
             return CaseChange.Fail(Outcome.Refuse("That alert is not raised on this case", nameof(c.Code)));
         }

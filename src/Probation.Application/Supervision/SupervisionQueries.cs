@@ -123,7 +123,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
         await audit.RecordReadAsync(AuditAction.Consulted, purpose, [crn], ct);
         var today = clock.Today();
         var order = SupervisionRules.CurrentOrder(person, today);
-        var alerts = safetyNet.Evaluate(CaseSnapshots.Of(person, today), today).Select(a => AlertView.From(a, crn)).ToList();
+        var alerts = CaseSnapshots.Alerts(safetyNet, person, today).Select(a => AlertView.From(a, crn)).ToList();
         var events = person.SignificantEvents.OrderByDescending(e => e.On).ToList();
         var resource = person.Allocations.Where(a => a.To is null).OrderByDescending(a => a.From).Select(a => a.ResourceLevel).FirstOrDefault();
         return new SupervisionLookup(
@@ -189,7 +189,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
         var today = clock.Today();
         return people.ToDictionary(
             p => p.Crn.Value,
-            p => (IReadOnlyList<AlertView>)safetyNet.Evaluate(CaseSnapshots.Of(p, today), today).Select(a => AlertView.From(a, p.Crn)).ToList());
+            p => (IReadOnlyList<AlertView>)CaseSnapshots.Alerts(safetyNet, p, today).Select(a => AlertView.From(a, p.Crn)).ToList());
     }
 
     /// <summary>Everything the safety net reads, loaded with one query per collection.</summary>

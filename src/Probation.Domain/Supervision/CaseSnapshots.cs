@@ -6,6 +6,13 @@ namespace Probation.Domain.Supervision;
 /// <summary>Reads a case record, with its supervision records loaded, into what the safety net evaluates.</summary>
 public static class CaseSnapshots
 {
+    /// <summary>Whether the case is under supervision today: an order that has started and not ended. Only then is work owed.</summary>
+    public static bool UnderSupervision(PersonOnProbation p, DateOnly today) => p.Orders.Any(o => o.IsCurrent(today));
+
+    /// <summary>The alerts the safety net raises on the case today; none once its orders have ended.</summary>
+    public static IReadOnlyList<PracticeAlert> Alerts(SafetyNet net, PersonOnProbation p, DateOnly today) =>
+        UnderSupervision(p, today) ? net.Evaluate(Of(p, today), today) : [];
+
     public static CaseSnapshot Of(PersonOnProbation p, DateOnly today)
     {
         var order = SupervisionRules.CurrentOrder(p, today);
