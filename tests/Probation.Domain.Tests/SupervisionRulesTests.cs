@@ -226,6 +226,18 @@ public sealed class SupervisionRulesTests
         Assert.Equal(template, SupervisionRules.TemplateObjectives.Contains(SupervisionRules.Normalise(text)));
 
     [Fact]
+    public void NonComplianceReachingTheThreshold_IsAnEventThatMakesAReviewDue()
+    {
+        var person = Person();
+        person.ResponsibleOfficerId = 1;
+        person.AllocatedOn = OrderStart;
+        person.SignificantEvents.Add(new SignificantEvent { On = new DateOnly(2026, 11, 2), Kind = SignificantEventKind.NonComplianceThreshold, Description = "Second unacceptable failure.", RecordedBy = "po" });
+        var net = new SafetyNet(new SafetyNetOptions(), WorkingDayCalendar.EnglandAndWales);
+        var alert = Assert.Single(CaseSnapshots.Alerts(net, person, new DateOnly(2026, 11, 26)), a => a.Code == AlertCode.TriggeredReviewOverdue);
+        Assert.StartsWith("Non-compliance reaching the enforcement threshold", alert.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Alerts_StopWhenTheOrderHasEnded()
     {
         var person = Person(RegistrationType.DomesticAbuse);

@@ -293,6 +293,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
         SignificantEventKind.ChildContactChange => "A change in contact with children",
         SignificantEventKind.HospitalAdmissionOfPartnerOrChild => "A hospital admission of a partner or child",
         SignificantEventKind.NonMolestationOrderBreach => "A breach of a non-molestation order",
+        SignificantEventKind.NonComplianceThreshold => "Non-compliance reaching the enforcement threshold",
         SignificantEventKind.ReleaseFromCustody => "Release from custody",
         SignificantEventKind.SafeguardingReferral => "A safeguarding referral",
         SignificantEventKind.MonitoringViolation => "A monitoring violation",

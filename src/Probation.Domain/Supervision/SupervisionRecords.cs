@@ -96,6 +96,9 @@ public enum SignificantEventKind
     ChildContactChange,
     HospitalAdmissionOfPartnerOrChild,
     NonMolestationOrderBreach,
+
+    /// <summary>Unacceptable failures have reached the order's enforcement threshold: a review is due as well as a decision.</summary>
+    NonComplianceThreshold,
     ReleaseFromCustody,
     SafeguardingReferral,
     MonitoringViolation,
