@@ -165,7 +165,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             if (unscheduled.Count > 0)
             {
                 Raise(AlertCode.RequirementNotScheduled, AlertSeverity.Medium, planned,
-                    "Not scheduled in the plan: " + string.Join(", ", unscheduled.Select(Describe)), "plan");
+                    "Not scheduled in the plan: " + string.Join(", ", unscheduled.Select(SupervisionRules.Describe)), "plan");
             }
         }
 
@@ -275,14 +275,6 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             }
         }
     }
-
-    private static string Describe(RequirementType r) => r switch
-    {
-        RequirementType.RehabilitationActivity => "rehabilitation activity requirement",
-        RequirementType.UnpaidWork => "unpaid work",
-        RequirementType.AccreditedProgramme => "accredited programme",
-        _ => r.ToString(),
-    };
 
     public static string Describe(SignificantEventKind kind) => kind switch
     {

@@ -110,29 +110,6 @@ public sealed class RiskModel(GetCaseOverview get, UpdateRiskProfile update) : P
     }
 
     /// <summary>GOV.UK date input: each part checked, and the whole checked as a real date (no 31 February).</summary>
-    internal static DateOnly? ParseDate(string? day, string? month, string? year, out string? error)
-    {
-        error = null;
-        if (string.IsNullOrWhiteSpace(day) && string.IsNullOrWhiteSpace(month) && string.IsNullOrWhiteSpace(year))
-        {
-            error = "Enter the date of the risk assessment";
-            return null;
-        }
-
-        if (!int.TryParse(day?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            || !int.TryParse(month?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            || !int.TryParse(year?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y))
-        {
-            error = "The date of the risk assessment must include a day, month and year as numbers";
-            return null;
-        }
-
-        if (y is < 1900 or > 9999 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
-        {
-            error = "The date of the risk assessment must be a real date";
-            return null;
-        }
-
-        return new DateOnly(y, m, d);
-    }
+    internal static DateOnly? ParseDate(string? day, string? month, string? year, out string? error) =>
+        new Supervision.DateParts { Day = day, Month = month, Year = year }.Parse("the risk assessment", out error);
 }
