@@ -161,24 +161,10 @@ public static class ProbationApi
             return ApiResults.BadRequest("Send the new risk profile as JSON.");
         }
 
-        // The version may come from If-Match (answered with 412 when stale) or the body (409).
-        var ifMatch = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
-        int? version = body.Version;
-        var usedIfMatch = false;
-        if (ifMatch.Length > 0)
+        var (version, fromIfMatch, versionError) = ApiResults.CaseVersion(http, body.Version);
+        if (versionError is not null)
         {
-            if (!int.TryParse(ifMatch, System.Globalization.CultureInfo.InvariantCulture, out var v))
-            {
-                return ApiResults.BadRequest("If-Match must be the ETag of the case, for example \"3\".");
-            }
-
-            version = v;
-            usedIfMatch = true;
-        }
-
-        if (version is null)
-        {
-            return ApiResults.BadRequest("Send the version of the case you are changing (the ETag, or \"version\").", "version");
+            return versionError;
         }
 
         if (body.Rosh is null)
@@ -192,14 +178,9 @@ public static class ProbationApi
         }
 
         var outcome = await update.RunAsync(
-            new UpdateRiskProfileCommand(crn, version.Value, body.Rosh.Value, body.RiskToChildren, body.RiskToKnownAdult, body.RiskToPublic,
+            new UpdateRiskProfileCommand(crn, version, body.Rosh.Value, body.RiskToChildren, body.RiskToKnownAdult, body.RiskToPublic,
                 body.RiskToStaff, body.OgrsScore, body.AssessedOn.Value),
             ct);
-        if (outcome is Conflict c && usedIfMatch)
-        {
-            return Results.Problem(title: "The record was changed by someone else", detail: c.Reason, statusCode: StatusCodes.Status412PreconditionFailed);
-        }
-
-        return ApiResults.From(outcome, () => Results.NoContent());
+        return ApiResults.FromWrite(outcome, fromIfMatch, () => Results.NoContent());
     }
 }

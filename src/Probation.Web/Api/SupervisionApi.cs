@@ -230,32 +230,14 @@ public static class SupervisionApi
             return ApiResults.BadRequest(malformed);
         }
 
-        var ifMatch = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
-        var version = bodyVersion;
-        var usedIfMatch = false;
-        if (ifMatch.Length > 0)
+        var (version, fromIfMatch, versionError) = ApiResults.CaseVersion(http, bodyVersion);
+        if (versionError is not null)
         {
-            if (!int.TryParse(ifMatch, System.Globalization.CultureInfo.InvariantCulture, out var v))
-            {
-                return ApiResults.BadRequest("If-Match must be the ETag of the case, for example \"3\".");
-            }
-
-            version = v;
-            usedIfMatch = true;
+            return versionError;
         }
 
-        if (version is null)
-        {
-            return ApiResults.BadRequest("Send the version of the case you are changing (the ETag as If-Match, or \"version\").", "version");
-        }
-
-        var outcome = await run(version.Value);
-        if (outcome.Result is Conflict c && usedIfMatch)
-        {
-            return Results.Problem(title: "The record was changed by someone else", detail: c.Reason, statusCode: StatusCodes.Status412PreconditionFailed);
-        }
-
-        return ApiResults.From(outcome.Result, () =>
+        var outcome = await run(version);
+        return ApiResults.FromWrite(outcome.Result, fromIfMatch, () =>
         {
             http.Response.Headers.ETag = $"\"{outcome.Value!.Version}\"";
             return Results.Created($"/api/v1/cases/{parsed.Value}/{collection}", new WriteResponse(outcome.Value.Id, outcome.Value.Version));
