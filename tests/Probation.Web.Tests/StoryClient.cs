@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Probation.Domain.Cases;
 using Probation.Domain.Organisation;
 using Probation.Testing;
 
@@ -28,6 +29,55 @@ public sealed class StoryClient(ProbationAppFactory app)
     public int Version { get; private set; }
 
     public DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+
+    private static int _people;
+
+    /// <summary>
+    /// A fresh case on the demo officer's caseload: an order of <paramref name="orderType"/> from 1 September
+    /// 2026 (a RAR unless it is a licence), so each test has records of its own.
+    /// </summary>
+    public static async Task<StoryClient> NewCaseAsync(
+        ProbationAppFactory app, string firstName, string orderType = "CommunityOrder", string mainOffence = "Acquisitive", string rosh = "Low", bool domesticAbuse = false)
+    {
+        app.SkipIfUnavailable();
+        var story = new StoryClient(app);
+        var (teamId, _) = await story.OfficerAsync("po");
+        var n = Interlocked.Increment(ref _people);
+        await story.CreateAndAllocateAsync(
+            new
+            {
+                firstName,
+                lastName = "Tester" + n,
+                dateOfBirth = "1985-01-01",
+                gender = "Male",
+                teamId,
+                source = "Court",
+                receivedOn = "2026-09-01",
+                orderType,
+                orderStart = "2026-09-01",
+                lengthMonths = 12,
+                court = "Teesside Magistrates' Court",
+                mainOffence,
+                requirements = orderType == "Licence" ? Array.Empty<object>() : new object[] { new { type = "RehabilitationActivity", rarDays = 10 } },
+                rosh,
+                ogrsScore = 30,
+                registrations = domesticAbuse ? new object[] { new { type = "DomesticAbuse", startedOn = "2026-09-01" } } : Array.Empty<object>(),
+            },
+            "po");
+        return story;
+    }
+
+    /// <summary>Reads something from the case's stored record, straight from the database.</summary>
+    public static Task<T> CaseAsync<T>(ProbationAppFactory app, string crn, Func<PersonOnProbation, T> read) =>
+        app.WithDbAsync(async db =>
+        {
+            var parsed = Probation.Domain.Common.Crn.Parse(crn);
+            var p = await db.People.AsNoTracking().AsSplitQuery()
+                .Include(x => x.Contacts).Include(x => x.Reviews).Include(x => x.Assessments).Include(x => x.AgencyChecks).Include(x => x.EnforcementActions)
+                .Include(x => x.SignificantEvents).Include(x => x.AlertExceptions).Include(x => x.Plan).ThenInclude(x => x!.Objectives)
+                .SingleAsync(x => x.Crn == parsed);
+            return read(p);
+        });
 
     /// <summary>Works on an existing case.</summary>
     public void Use(string crn, int version)

@@ -13,46 +13,9 @@ namespace Probation.Web.Tests;
 /// </summary>
 public abstract class SupervisionApiTests(ProbationAppFactory app)
 {
-    private static int _people;
+    private Task<StoryClient> NewCaseAsync(string orderType = "CommunityOrder") => StoryClient.NewCaseAsync(app, "Test", orderType);
 
-    /// <summary>A fresh case on the demo officer's caseload, from 1 September 2026, so tests do not share records.</summary>
-    private async Task<StoryClient> NewCaseAsync(string orderType = "CommunityOrder")
-    {
-        app.SkipIfUnavailable();
-        var story = new StoryClient(app);
-        var (teamId, _) = await story.OfficerAsync("po");
-        var n = Interlocked.Increment(ref _people);
-        await story.CreateAndAllocateAsync(
-            new
-            {
-                firstName = "Test",
-                lastName = "Person" + n,
-                dateOfBirth = "1985-01-01",
-                gender = "Male",
-                teamId,
-                source = "Court",
-                receivedOn = "2026-09-01",
-                orderType,
-                orderStart = "2026-09-01",
-                lengthMonths = 12,
-                court = "Teesside Magistrates' Court",
-                mainOffence = "Acquisitive",
-                requirements = orderType == "Licence" ? Array.Empty<object>() : new object[] { new { type = "RehabilitationActivity", rarDays = 10 } },
-                rosh = "Low",
-                ogrsScore = 30,
-            },
-            "po");
-        return story;
-    }
-
-    private Task<int> CountAsync(string crn, Func<Probation.Domain.Cases.PersonOnProbation, int> count) =>
-        app.WithDbAsync(async db =>
-        {
-            var parsed = Probation.Domain.Common.Crn.Parse(crn);
-            var p = await db.People.AsNoTracking().AsSplitQuery().Include(x => x.Contacts).Include(x => x.Reviews).Include(x => x.Plan).ThenInclude(x => x!.Objectives)
-                .Include(x => x.EnforcementActions).SingleAsync(x => x.Crn == parsed);
-            return count(p);
-        });
+    private Task<int> CountAsync(string crn, Func<Probation.Domain.Cases.PersonOnProbation, int> count) => StoryClient.CaseAsync(app, crn, count);
 
     private async Task<int> VersionAsync(StoryClient story)
     {

@@ -12,36 +12,8 @@ namespace Probation.Web.Tests;
 public sealed class SupervisionFormsTests(ProbationAppFactory app) : IClassFixture<ProbationAppFactory>
 {
     private static readonly HtmlParser Parser = new();
-    private static int _people;
-
-    private async Task<(StoryClient Story, HttpClient Browser)> NewCaseAsync(bool domesticAbuse)
-    {
-        var story = new StoryClient(app);
-        var (teamId, _) = await story.OfficerAsync("po");
-        var n = Interlocked.Increment(ref _people);
-        await story.CreateAndAllocateAsync(
-            new
-            {
-                firstName = "Form",
-                lastName = "Tester" + n,
-                dateOfBirth = "1985-01-01",
-                gender = "Male",
-                teamId,
-                source = "Court",
-                receivedOn = "2026-09-01",
-                orderType = "CommunityOrder",
-                orderStart = "2026-09-01",
-                lengthMonths = 12,
-                court = "Teesside Magistrates' Court",
-                mainOffence = "Violence",
-                requirements = new object[] { new { type = "RehabilitationActivity", rarDays = 10 } },
-                rosh = "Medium",
-                ogrsScore = 30,
-                registrations = domesticAbuse ? new object[] { new { type = "DomesticAbuse", startedOn = "2026-09-01" } } : Array.Empty<object>(),
-            },
-            "po");
-        return (story, await app.SignInAsync("po"));
-    }
+    private async Task<(StoryClient Story, HttpClient Browser)> NewCaseAsync(bool domesticAbuse) =>
+        (await StoryClient.NewCaseAsync(app, "Form", mainOffence: "Violence", rosh: "Medium", domesticAbuse: domesticAbuse), await app.SignInAsync("po"));
 
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PostAsync(HttpClient browser, string path, Dictionary<string, string> form, string? handler = null)
     {
@@ -65,14 +37,7 @@ public sealed class SupervisionFormsTests(ProbationAppFactory app) : IClassFixtu
         Assert.NotNull(page.QuerySelector(href));
     }
 
-    private Task<int> CountAsync(string crn, Func<Probation.Domain.Cases.PersonOnProbation, int> count) =>
-        app.WithDbAsync(async db =>
-        {
-            var parsed = Probation.Domain.Common.Crn.Parse(crn);
-            var p = await db.People.AsNoTracking().AsSplitQuery().Include(x => x.Contacts).Include(x => x.Assessments).Include(x => x.AgencyChecks).Include(x => x.Plan)
-                .SingleAsync(x => x.Crn == parsed);
-            return count(p);
-        });
+    private Task<int> CountAsync(string crn, Func<Probation.Domain.Cases.PersonOnProbation, int> count) => StoryClient.CaseAsync(app, crn, count);
 
     private static Dictionary<string, string> Assessment(int version, string action) => new()
     {

@@ -17,37 +17,8 @@ namespace Probation.Web.Tests;
 public sealed class SupervisionPagesTests(ProbationAppFactory app) : IClassFixture<ProbationAppFactory>
 {
     private static readonly HtmlParser Parser = new();
-    private static int _people;
-
     /// <summary>A fresh community order case from 1 September 2026 on the demo officer's caseload.</summary>
-    private async Task<StoryClient> NewCaseAsync()
-    {
-        app.SkipIfUnavailable();
-        var story = new StoryClient(app);
-        var (teamId, _) = await story.OfficerAsync("po");
-        var n = Interlocked.Increment(ref _people);
-        await story.CreateAndAllocateAsync(
-            new
-            {
-                firstName = "Page",
-                lastName = "Tester" + n,
-                dateOfBirth = "1988-03-14",
-                gender = "Male",
-                teamId,
-                source = "Court",
-                receivedOn = "2026-09-01",
-                orderType = "CommunityOrder",
-                orderStart = "2026-09-01",
-                lengthMonths = 12,
-                court = "Teesside Magistrates' Court",
-                mainOffence = "Acquisitive",
-                requirements = new object[] { new { type = "RehabilitationActivity", rarDays = 10 } },
-                rosh = "Low",
-                ogrsScore = 30,
-            },
-            "po");
-        return story;
-    }
+    private Task<StoryClient> NewCaseAsync() => StoryClient.NewCaseAsync(app, "Page");
 
     private static string PathOf(StoryClient story, string page) => $"/cases/{story.Crn.ToLowerInvariant()}/{page}";
 
@@ -61,15 +32,7 @@ public sealed class SupervisionPagesTests(ProbationAppFactory app) : IClassFixtu
         return await HtmlAsync(response);
     }
 
-    private Task<T> CaseAsync<T>(StoryClient story, Func<PersonOnProbation, T> read) =>
-        app.WithDbAsync(async db =>
-        {
-            var crn = Crn.Parse(story.Crn);
-            var p = await db.People.AsNoTracking().AsSplitQuery()
-                .Include(x => x.EnforcementActions).Include(x => x.SignificantEvents).Include(x => x.Reviews).Include(x => x.AlertExceptions)
-                .SingleAsync(x => x.Crn == crn);
-            return read(p);
-        });
+    private Task<T> CaseAsync<T>(StoryClient story, Func<PersonOnProbation, T> read) => StoryClient.CaseAsync(app, story.Crn, read);
 
     /// <summary>
     /// Fills in the form on <paramref name="path"/> that holds the first field and sends it, as a browser would:
