@@ -144,7 +144,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
                 viewer.IsInRole(Identity.Roles.TeamManager) && viewer.TeamId == person.TeamId,
                 resource,
                 resource is { } level ? Math.Max(1, (int)Math.Round(30.0 / matrix.ContactEveryDays(level))) : null,
-                person.Orders.Where(o => o == order).SelectMany(o => o.Requirements).Select(r => new RequirementView(r.Id, r.Type, Describe(r))).ToList(),
+                person.Orders.Where(o => o == order).SelectMany(o => o.Requirements).Select(r => new RequirementView(r.Id, r.Type, Cases.GetCaseOverview.Describe(r))).ToList(),
                 person.Registrations.OrderByDescending(r => r.IsActive(today)).ThenByDescending(r => r.StartedOn)
                     .Select(r => new FlagView(r.Id, r.Type, Registration.Describe(r.Type), r.StartedOn, r.EndedOn, r.IsActive(today), r.MappaLevel, r.MappaCategory)).ToList(),
                 alerts,
@@ -245,12 +245,4 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
 
         return names;
     }
-
-    private static string Describe(Requirement r) => r.Type switch
-    {
-        RequirementType.RehabilitationActivity => $"Rehabilitation activity requirement, {r.RarDays} days",
-        RequirementType.UnpaidWork => $"Unpaid work, {r.UnpaidWorkHours} hours",
-        RequirementType.AccreditedProgramme => $"Accredited programme ({r.Programme})",
-        _ => char.ToUpperInvariant(SupervisionRules.Describe(r.Type)[0]) + SupervisionRules.Describe(r.Type)[1..],
-    };
 }
