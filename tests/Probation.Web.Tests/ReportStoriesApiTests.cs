@@ -1,28 +1,62 @@
 using System.Net;
+using Probation.Testing;
 
 namespace Probation.Web.Tests;
 
-public sealed class CraigStoryApp : StoryAppFactory
+public class CraigStoryApp : StoryAppFactory
 {
+    public CraigStoryApp()
+    {
+    }
+
+    protected CraigStoryApp(TestDatabase? database)
+        : base(database)
+    {
+    }
+
     protected override DateOnly StoryStarts => new(2026, 3, 2);
 }
 
-public sealed class MartinStoryApp : StoryAppFactory
+public sealed class CraigStoryPostgresApp() : CraigStoryApp(TestDatabase.Postgres());
+
+public class MartinStoryApp : StoryAppFactory
 {
+    public MartinStoryApp()
+    {
+    }
+
+    protected MartinStoryApp(TestDatabase? database)
+        : base(database)
+    {
+    }
+
     protected override DateOnly StoryStarts => new(2026, 1, 5);
 }
 
-public sealed class DonnaStoryApp : StoryAppFactory
+public sealed class MartinStoryPostgresApp() : MartinStoryApp(TestDatabase.Postgres());
+
+public class DonnaStoryApp : StoryAppFactory
 {
+    public DonnaStoryApp()
+    {
+    }
+
+    protected DonnaStoryApp(TestDatabase? database)
+        : base(database)
+    {
+    }
+
     protected override DateOnly StoryStarts => new(2026, 4, 6);
 }
+
+public sealed class DonnaStoryPostgresApp() : DonnaStoryApp(TestDatabase.Postgres());
 
 /// <summary>
 /// The report's three case stories (section 2), entered through the API on the days they happened, as
 /// an officer would have entered them. Craig's and Martin's raise what a team manager needed to see, as
 /// it became due; Donna's well-run case raises nothing.
 /// </summary>
-public sealed class CraigStoryTests(CraigStoryApp app) : IClassFixture<CraigStoryApp>
+public abstract class CraigStoryTests(CraigStoryApp app)
 {
     [Fact]
     public async Task Craig_LateAssessment_DomesticAbuseMissed_SleepingInAccepted_NoReviewAfterPartnerInHospital()
@@ -122,7 +156,7 @@ public sealed class CraigStoryTests(CraigStoryApp app) : IClassFixture<CraigStor
         (await story.SupervisionAsync()).GetProperty("requirements")[0].GetProperty("id").GetInt32();
 }
 
-public sealed class MartinStoryTests(MartinStoryApp app) : IClassFixture<MartinStoryApp>
+public abstract class MartinStoryTests(MartinStoryApp app)
 {
     [Fact]
     public async Task Martin_DomesticAbuseAndChildren_SparseRiskPlan_CurfewBreachesNotEnforced_NoReviewAfterCustody()
@@ -242,7 +276,7 @@ public sealed class MartinStoryTests(MartinStoryApp app) : IClassFixture<MartinS
     }
 }
 
-public sealed class DonnaStoryTests(DonnaStoryApp app) : IClassFixture<DonnaStoryApp>
+public abstract class DonnaStoryTests(DonnaStoryApp app)
 {
     [Fact]
     public async Task Donna_WellRunCase_HomeVisitsChecksPlanAndReviews_RaisesNothing()
@@ -356,3 +390,18 @@ public sealed class DonnaStoryTests(DonnaStoryApp app) : IClassFixture<DonnaStor
         Assert.Empty(await story.AlertsAsync());
     }
 }
+
+public sealed class SqliteCraigStoryTests(CraigStoryApp app) : CraigStoryTests(app), IClassFixture<CraigStoryApp>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresCraigStoryTests(CraigStoryPostgresApp app) : CraigStoryTests(app), IClassFixture<CraigStoryPostgresApp>;
+
+public sealed class SqliteMartinStoryTests(MartinStoryApp app) : MartinStoryTests(app), IClassFixture<MartinStoryApp>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresMartinStoryTests(MartinStoryPostgresApp app) : MartinStoryTests(app), IClassFixture<MartinStoryPostgresApp>;
+
+public sealed class SqliteDonnaStoryTests(DonnaStoryApp app) : DonnaStoryTests(app), IClassFixture<DonnaStoryApp>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresDonnaStoryTests(DonnaStoryPostgresApp app) : DonnaStoryTests(app), IClassFixture<DonnaStoryPostgresApp>;

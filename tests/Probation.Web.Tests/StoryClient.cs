@@ -11,6 +11,16 @@ namespace Probation.Web.Tests;
 /// <summary>A test app whose clock starts on a given day, so a case's history can be entered on the days it happened.</summary>
 public abstract class StoryAppFactory : ProbationAppFactory
 {
+    protected StoryAppFactory()
+    {
+    }
+
+    /// <summary>The same story on another database (PostgreSQL).</summary>
+    protected StoryAppFactory(TestDatabase? database)
+        : base(database)
+    {
+    }
+
     protected abstract DateOnly StoryStarts { get; }
 
     protected override DateTimeOffset StartTime => new(StoryStarts.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);

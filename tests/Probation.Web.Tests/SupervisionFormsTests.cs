@@ -9,7 +9,7 @@ namespace Probation.Web.Tests;
 /// The assessment, checks, plan and contacts pages refuse bad input with a GOV.UK error summary linked
 /// to the field, and write nothing; good input is saved and shown.
 /// </summary>
-public sealed class SupervisionFormsTests(ProbationAppFactory app) : IClassFixture<ProbationAppFactory>
+public abstract class SupervisionFormsTests(ProbationAppFactory app)
 {
     private static readonly HtmlParser Parser = new();
     private async Task<(StoryClient Story, HttpClient Browser)> NewCaseAsync(bool domesticAbuse) =>
@@ -294,3 +294,8 @@ public sealed class SupervisionFormsTests(ProbationAppFactory app) : IClassFixtu
         Assert.NotNull(casePage.QuerySelector("[data-testid=alerts] [data-code=TriggeredReviewOverdue]"));
     }
 }
+
+public sealed class SqliteSupervisionFormsTests(ProbationAppFactory app) : SupervisionFormsTests(app), IClassFixture<ProbationAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresSupervisionFormsTests(PostgresAppFactory app) : SupervisionFormsTests(app), IClassFixture<PostgresAppFactory>;

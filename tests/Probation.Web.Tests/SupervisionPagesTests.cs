@@ -14,7 +14,7 @@ namespace Probation.Web.Tests;
 /// in the GOV.UK error summary against its field and writes nothing; what they accept is saved and shown.
 /// Each test makes its own case through the API, so no test sees another's records.
 /// </summary>
-public sealed class SupervisionPagesTests(ProbationAppFactory app) : IClassFixture<ProbationAppFactory>
+public abstract class SupervisionPagesTests(ProbationAppFactory app)
 {
     private static readonly HtmlParser Parser = new();
     /// <summary>A fresh community order case from 1 September 2026 on the demo officer's caseload.</summary>
@@ -338,3 +338,8 @@ public sealed class SupervisionPagesTests(ProbationAppFactory app) : IClassFixtu
         }
     }
 }
+
+public sealed class SqliteSupervisionPagesTests(ProbationAppFactory app) : SupervisionPagesTests(app), IClassFixture<ProbationAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresSupervisionPagesTests(PostgresAppFactory app) : SupervisionPagesTests(app), IClassFixture<PostgresAppFactory>;
