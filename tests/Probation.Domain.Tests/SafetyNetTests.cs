@@ -104,6 +104,44 @@ public sealed class SafetyNetTests
     }
 
     [Theory]
+    [InlineData(15, false)] // requested 3 March; 10 working days later is 17 March
+    [InlineData(16, true)]
+    public void ChildrenServicesCheckAwaitingResponse_AfterTenWorkingDays(int daysAfter, bool raised)
+    {
+        var c = WellRun() with { Checks = [WellRun().Checks[0], new AgencyCheckRecord(AgencyCheckKind.ChildrensServices, Allocated.AddDays(1), null)] };
+        Assert.Equal(raised, Codes(c, Allocated.AddDays(daysAfter)).Contains(AlertCode.ChildrenServicesCheckAwaitingResponse));
+        Assert.DoesNotContain(AlertCode.ChildrenServicesCheckAwaitingResponse, Codes(WellRun(), Allocated.AddDays(daysAfter)));
+    }
+
+    [Fact]
+    public void ChildrenServicesCheckNotRefreshed_SixMonthsAfterTheAnswer_UntilANewRequest()
+    {
+        var answered = Allocated.AddDays(8);
+        var stale = Net.Evaluate(WellRun(), answered.AddMonths(6).AddDays(1)).Single(a => a.Code == AlertCode.ChildrenServicesCheckNotRefreshed);
+        Assert.Equal(answered.AddMonths(6), stale.DueOn);
+        Assert.Contains("not been refreshed since 10 Mar 2026", stale.Reason);
+        Assert.DoesNotContain(AlertCode.ChildrenServicesCheckNotRefreshed, Codes(WellRun(), answered.AddMonths(6)));
+
+        var asked = WellRun() with
+        {
+            Checks = [.. WellRun().Checks, new AgencyCheckRecord(AgencyCheckKind.ChildrensServices, answered.AddMonths(6), null)],
+        };
+        var codes = Codes(asked, answered.AddMonths(6).AddDays(5));
+        Assert.DoesNotContain(AlertCode.ChildrenServicesCheckNotRefreshed, codes);
+        Assert.DoesNotContain(AlertCode.ChildrenServicesCheckAwaitingResponse, codes);
+    }
+
+    [Fact]
+    public void ChildrenServicesCheckRefresh_FollowsItsOwnSetting()
+    {
+        var net = new SafetyNet(new SafetyNetOptions { ChildrenServicesCheckRefreshMonths = 3 }, WorkingDayCalendar.EnglandAndWales);
+        var answered = Allocated.AddDays(8);
+        var codes = net.Evaluate(WellRun(), answered.AddMonths(3).AddDays(1)).Select(a => a.Code).ToList();
+        Assert.Contains(AlertCode.ChildrenServicesCheckNotRefreshed, codes);
+        Assert.DoesNotContain(AlertCode.PoliceCheckNotRefreshed, codes);
+    }
+
+    [Theory]
     [InlineData(27, false)] // 20 working days after 2 March is 30 March
     [InlineData(29, true)]
     public void PlanOverdue_AfterTwentyWorkingDays(int daysAfter, bool raised) =>
@@ -231,6 +269,49 @@ public sealed class SafetyNetTests
         Assert.DoesNotContain(AlertCode.TriggeredReviewOverdue, Codes(c, new DateOnly(2026, 5, 6)));
         Assert.Contains(AlertCode.TriggeredReviewOverdue, Codes(c, new DateOnly(2026, 5, 7)));
         Assert.DoesNotContain(AlertCode.TriggeredReviewOverdue, Codes(c with { Reviews = [new ReviewRecord(ReviewKind.Triggered, on.AddDays(3))] }, new DateOnly(2026, 5, 7)));
+    }
+
+    [Fact]
+    public void ReachingTheBreachThreshold_MakesAReviewDue_WithoutAnyoneRecordingAnEvent()
+    {
+        // Failures on Monday 11 May and Monday 1 June 2026, each decided in time; no review since the plan.
+        var first = new ContactRecord(new DateOnly(2026, 5, 11), ContactKind.Office, ContactOutcome.FailedToAttend, AbsenceDecision.Unacceptable);
+        var second = new ContactRecord(new DateOnly(2026, 6, 1), ContactKind.Office, ContactOutcome.FailedToAttend, AbsenceDecision.Unacceptable);
+        var c = WellRun() with
+        {
+            Contacts = [.. WellRun().Contacts, first, second],
+            Enforcement = [new EnforcementRecord(first.On, EnforcementKind.Warning), new EnforcementRecord(second.On.AddDays(1), EnforcementKind.BreachInitiated)],
+            Reviews = [],
+        };
+        Assert.DoesNotContain(AlertCode.TriggeredReviewOverdue, Codes(c with { Contacts = [.. WellRun().Contacts, first] }, new DateOnly(2026, 6, 30)));
+
+        // Ten working days after 1 June is 15 June.
+        Assert.DoesNotContain(AlertCode.TriggeredReviewOverdue, Codes(c, new DateOnly(2026, 6, 15)));
+        var alert = Net.Evaluate(c, new DateOnly(2026, 6, 16)).Single(a => a.Code == AlertCode.TriggeredReviewOverdue);
+        Assert.Equal("Non-compliance reached the enforcement threshold on 1 Jun 2026 and has not been followed by a review", alert.Reason);
+        Assert.Equal(AlertSeverity.High, alert.Severity);
+        Assert.Equal("reviews", alert.Resolve);
+
+        Assert.DoesNotContain(AlertCode.TriggeredReviewOverdue, Codes(c with { Reviews = [new ReviewRecord(ReviewKind.Triggered, second.On.AddDays(4))] }, new DateOnly(2026, 6, 16)));
+        Assert.Contains(AlertCode.TriggeredReviewOverdue, Codes(c with { Reviews = [new ReviewRecord(ReviewKind.Triggered, second.On.AddDays(-1))] }, new DateOnly(2026, 6, 16)));
+
+        // Recorded as an event too, it is still one review owed, not two alerts.
+        var recorded = c with { Events = [new SignificantEventRecord(second.On, SignificantEventKind.NonComplianceThreshold)] };
+        Assert.Single(Net.Evaluate(recorded, new DateOnly(2026, 6, 16)), a => a.Code == AlertCode.TriggeredReviewOverdue);
+    }
+
+    [Fact]
+    public void ReachingTheRecallThreshold_OnALicence_MakesAReviewDueAfterTheFirstFailure()
+    {
+        var failure = new ContactRecord(new DateOnly(2026, 6, 1), ContactKind.Office, ContactOutcome.FailedToAttend, AbsenceDecision.Unacceptable);
+        var c = WellRun(OrderType.Licence) with
+        {
+            Contacts = [.. WellRun().Contacts, failure],
+            Enforcement = [new EnforcementRecord(failure.On, EnforcementKind.RecallRequested)],
+            Reviews = [],
+        };
+        Assert.Contains(AlertCode.TriggeredReviewOverdue, Codes(c, new DateOnly(2026, 6, 16)));
+        Assert.DoesNotContain(AlertCode.TriggeredReviewOverdue, Codes(c with { Contacts = [.. WellRun().Contacts, failure with { Decision = AbsenceDecision.Acceptable }] }, new DateOnly(2026, 6, 16)));
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public enum AlertCode
     PoliceCheckAwaitingResponse,
     PoliceCheckNotRefreshed,
     ChildrenServicesCheckNotRequested,
+    ChildrenServicesCheckAwaitingResponse,
+    ChildrenServicesCheckNotRefreshed,
     PlanOverdue,
     DomesticAbuseNotAddressedInPlan,
     ChildSafeguardingNotAddressedInPlan,
@@ -43,6 +45,7 @@ public sealed class SafetyNetOptions
     public int CheckRequestWorkingDays { get; set; } = 5;
     public int CheckResponseWorkingDays { get; set; } = 10;
     public int PoliceCheckRefreshMonths { get; set; } = 6;
+    public int ChildrenServicesCheckRefreshMonths { get; set; } = 6;
     public int ReviewIntervalWeeks { get; set; } = 16;
     public int TriggeredReviewWorkingDays { get; set; } = 10;
     public int AbsenceDecisionWorkingDays { get; set; } = 2;
@@ -67,6 +70,7 @@ public sealed class SafetyNetOptions
         Within(nameof(CheckRequestWorkingDays), CheckRequestWorkingDays, 60);
         Within(nameof(CheckResponseWorkingDays), CheckResponseWorkingDays, 60);
         Within(nameof(PoliceCheckRefreshMonths), PoliceCheckRefreshMonths, 24);
+        Within(nameof(ChildrenServicesCheckRefreshMonths), ChildrenServicesCheckRefreshMonths, 24);
         Within(nameof(ReviewIntervalWeeks), ReviewIntervalWeeks, 52);
         Within(nameof(TriggeredReviewWorkingDays), TriggeredReviewWorkingDays, 60);
         Within(nameof(AbsenceDecisionWorkingDays), AbsenceDecisionWorkingDays, 20);
@@ -200,6 +204,18 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             }
         }
 
+        // Reaching the enforcement threshold is itself a significant change: the review is due whether or
+        // not anyone recorded it as an event (one recorded on or after the failure raises its own alert above).
+        foreach (var failure in ThresholdFailures(c))
+        {
+            if (!c.Reviews.Any(r => r.CompletedOn >= failure)
+                && !c.Events.Any(e => e.Kind == SignificantEventKind.NonComplianceThreshold && e.On >= failure))
+            {
+                Raise(AlertCode.TriggeredReviewOverdue, AlertSeverity.High, Add(failure, options.TriggeredReviewWorkingDays),
+                    $"Non-compliance reached the enforcement threshold on {failure:d MMM yyyy} and has not been followed by a review", "reviews");
+            }
+        }
+
         var assessed = c.Assessments.Where(a => a.CompletedOn is not null && a.Rosh is not null).OrderBy(a => a.CompletedOn).ToList();
         if (assessed.Count >= 2 && assessed[^1].Rosh > assessed[^2].Rosh && !c.Reviews.Any(r => r.CompletedOn >= assessed[^1].CompletedOn))
         {
@@ -237,44 +253,51 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             return;
         }
 
-        if (!police)
-        {
-            return;
-        }
-
+        // A check answered once goes stale: the order runs on, households change. The latest request decides.
+        var what = police ? "Police call-out information" : "The children's services check";
         var latest = checks.Where(x => x.RequestedOn is not null).OrderBy(x => x.RequestedOn).LastOrDefault();
         if (latest is { AnsweredOn: null, RequestedOn: { } asked })
         {
-            raise(AlertCode.PoliceCheckAwaitingResponse, AlertSeverity.Medium, add(asked, options.CheckResponseWorkingDays),
-                $"Police call-out information requested on {asked:d MMM yyyy} has not been answered", "checks");
+            raise(police ? AlertCode.PoliceCheckAwaitingResponse : AlertCode.ChildrenServicesCheckAwaitingResponse, AlertSeverity.Medium,
+                add(asked, options.CheckResponseWorkingDays),
+                $"{what} requested on {asked:d MMM yyyy} has not been answered", "checks");
         }
         else if (latest is { AnsweredOn: { } answered })
         {
-            raise(AlertCode.PoliceCheckNotRefreshed, AlertSeverity.Medium, answered.AddMonths(options.PoliceCheckRefreshMonths),
-                $"Police call-out information has not been refreshed since {answered:d MMM yyyy}", "checks");
+            raise(police ? AlertCode.PoliceCheckNotRefreshed : AlertCode.ChildrenServicesCheckNotRefreshed, AlertSeverity.Medium,
+                answered.AddMonths(police ? options.PoliceCheckRefreshMonths : options.ChildrenServicesCheckRefreshMonths),
+                $"{what} has not been refreshed since {answered:d MMM yyyy}", "checks");
         }
     }
 
     private void EnforcementRule(CaseSnapshot c, Action<AlertCode, AlertSeverity, DateOnly, string, string> raise, Func<DateOnly, int, DateOnly> add)
     {
-        var failures = c.Contacts.Where(x => x.Decision == AbsenceDecision.Unacceptable).OrderBy(x => x.On).ToList();
         var threshold = EnforcementRules.Threshold(c.OrderType);
-        for (var i = 0; i < failures.Count; i++)
+        foreach (var (failure, inWindow) in CountedFailures(c))
         {
-            var failure = failures[i];
-            var inWindow = failures.Count(f => EnforcementRules.InWindow(f.On, failure.On));
             var atThreshold = inWindow >= threshold;
-            var decided = c.Enforcement.Any(e => e.On >= failure.On && (atThreshold ? EnforcementRules.IsBreachOrRecallDecision(e.Kind) : EnforcementRules.IsDecision(e.Kind)));
+            var decided = c.Enforcement.Any(e => e.On >= failure && (atThreshold ? EnforcementRules.IsBreachOrRecallDecision(e.Kind) : EnforcementRules.IsDecision(e.Kind)));
             if (!decided)
             {
                 var what = !atThreshold ? "a warning or other decision"
                     : threshold == 1 ? "a recall decision"
                     : $"a breach decision (failure {inWindow} within 12 months)";
-                raise(AlertCode.EnforcementDecisionDue, AlertSeverity.High, add(failure.On, options.EnforcementDecisionWorkingDays),
-                    $"The unacceptable failure on {failure.On:d MMM yyyy} needs {what}", "enforcement");
+                raise(AlertCode.EnforcementDecisionDue, AlertSeverity.High, add(failure, options.EnforcementDecisionWorkingDays),
+                    $"The unacceptable failure on {failure:d MMM yyyy} needs {what}", "enforcement");
             }
         }
     }
+
+    /// <summary>Each unacceptable failure, oldest first, with how many unacceptable failures fall in the 12 months up to it.</summary>
+    private static IEnumerable<(DateOnly On, int InWindow)> CountedFailures(CaseSnapshot c)
+    {
+        var failures = c.Contacts.Where(x => x.Decision == AbsenceDecision.Unacceptable).Select(x => x.On).Order().ToList();
+        return failures.Select(f => (f, failures.Count(g => EnforcementRules.InWindow(g, f))));
+    }
+
+    /// <summary>The days of the unacceptable failures that reached (or went past) the order's enforcement threshold.</summary>
+    private static IEnumerable<DateOnly> ThresholdFailures(CaseSnapshot c) =>
+        CountedFailures(c).Where(f => f.InWindow >= EnforcementRules.Threshold(c.OrderType)).Select(f => f.On);
 
     public static string Describe(SignificantEventKind kind) => kind switch
     {
@@ -303,6 +326,8 @@ public static class AlertCodes
         AlertCode.PoliceCheckAwaitingResponse => "police call-out information was requested and has not been answered in time",
         AlertCode.PoliceCheckNotRefreshed => "police call-out information has not been refreshed within the months allowed",
         AlertCode.ChildrenServicesCheckNotRequested => "a child is at risk but children's services have not been asked, nor recorded as not needed",
+        AlertCode.ChildrenServicesCheckAwaitingResponse => "children's services were asked and have not answered in time",
+        AlertCode.ChildrenServicesCheckNotRefreshed => "the children's services check has not been refreshed within the months allowed",
         AlertCode.PlanOverdue => "no sentence plan completed within the working days allowed after allocation",
         AlertCode.DomesticAbuseNotAddressedInPlan => "domestic abuse is flagged but the plan has no measures to monitor or address it",
         AlertCode.ChildSafeguardingNotAddressedInPlan => "a child is at risk but the plan has no child safeguarding measures",
@@ -312,7 +337,7 @@ public static class AlertCodes
         AlertCode.EnforcementDecisionDue => "an unacceptable failure needs a warning, or at the order's threshold a breach or recall decision",
         AlertCode.MonitoringViolationNotActioned => "a curfew or other monitoring violation has no recorded decision",
         AlertCode.ReviewOverdue => "no review within the review interval",
-        AlertCode.TriggeredReviewOverdue => "a significant event has not been followed by a review in time",
+        AlertCode.TriggeredReviewOverdue => "a significant event, or non-compliance reaching the enforcement threshold, has not been followed by a review in time",
         AlertCode.RiskIncreasedWithoutReview => "the risk of serious harm rose at the latest assessment and no review followed",
         AlertCode.HomeVisitOverdue => "a domestic abuse or child safety case with no home visit within the days allowed",
         _ => code.ToString(),
