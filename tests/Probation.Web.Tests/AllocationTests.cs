@@ -182,6 +182,12 @@ public abstract class AllocationTests(ProbationAppFactory app)
         using var list = await CandidatesAsync(manager, waiting.Crn);
         var staffId = list.RootElement.GetProperty("candidates")[0].GetProperty("staffId").GetInt32();
         Assert.Equal(HttpStatusCode.Conflict, (await AllocateAsync(manager, waiting.Crn, staffId, waiting.Version + 7)).StatusCode);
+        using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{waiting.Crn}/allocation") { Content = JsonContent.Create(new { staffMemberId = staffId }) };
+        stale.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{waiting.Version + 7}\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await manager.SendAsync(stale)).StatusCode);
+        using var malformed = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{waiting.Crn}/allocation") { Content = JsonContent.Create(new { staffMemberId = staffId }) };
+        malformed.Headers.TryAddWithoutValidation("If-Match", "\"seven\"");
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.SendAsync(malformed)).StatusCode);
         var c = Crn.Parse(waiting.Crn);
         Assert.Null(await app.WithDbAsync(db => db.People.Where(p => p.Crn == c).Select(p => p.ResponsibleOfficerId).SingleAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.CaseAllocations.CountAsync(a => a.PersonId == db.People.Single(p => p.Crn == c).Id)));

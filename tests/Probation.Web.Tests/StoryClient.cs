@@ -133,7 +133,13 @@ public sealed class StoryClient(ProbationAppFactory app)
         Crn = json.RootElement.GetProperty("crn").GetString()!;
         Version = json.RootElement.GetProperty("version").GetInt32();
         var (_, officerId) = await OfficerAsync(officer);
-        var allocated = await (await As("manager")).PostAsJsonAsync($"/api/v1/cases/{Crn}/allocation", new { staffMemberId = officerId, version = Version, overrideReason = "Continuity: this officer knows the family" });
+        // The case version travels as If-Match, as a client holding the case's ETag would send it.
+        using var allocate = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{Crn}/allocation")
+        {
+            Content = JsonContent.Create(new { staffMemberId = officerId, overrideReason = "Continuity: this officer knows the family" }),
+        };
+        allocate.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{Version}\""));
+        var allocated = await (await As("manager")).SendAsync(allocate);
         Assert.True(allocated.IsSuccessStatusCode, await allocated.Content.ReadAsStringAsync());
         Version++;
     }

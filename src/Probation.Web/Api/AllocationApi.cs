@@ -73,23 +73,29 @@ public static class AllocationApi
             })
             .WithTags("Allocation").RequireAuthorization(Policies.CaseWorker)
             .WithSummary("The officers who could take a case, ranked, each with the reason for their place");
-        app.MapPost("/api/v1/cases/{crn}/allocation", async (string crn, [FromBody] AllocationRequest? body, Probation.Application.Allocation.AllocateCase allocate, CancellationToken ct) =>
+        app.MapPost("/api/v1/cases/{crn}/allocation", async (string crn, [FromBody] AllocationRequest? body, HttpContext http, Probation.Application.Allocation.AllocateCase allocate, CancellationToken ct) =>
             {
                 if (!Crn.TryParse(crn, out _))
                 {
                     return ApiResults.BadRequest(Crn.FormatDescription + ".", "crn");
                 }
 
-                if (body?.StaffMemberId is not { } staffId || body.Version is not { } version)
+                if (body?.StaffMemberId is not { } staffId)
                 {
-                    return ApiResults.BadRequest("Send staffMemberId and the version of the case you are allocating.");
+                    return ApiResults.BadRequest("Send staffMemberId: the officer you are allocating the case to.", "staffMemberId");
+                }
+
+                var (version, fromIfMatch, error) = ApiResults.CaseVersion(http, body.Version);
+                if (error is not null)
+                {
+                    return error;
                 }
 
                 var outcome = await allocate.RunAsync(new Probation.Application.Allocation.AllocateCaseCommand(crn, staffId, version, body.OverrideReason), ct);
-                return ApiResults.From(outcome, () => Results.NoContent());
+                return ApiResults.FromWrite(outcome, fromIfMatch, () => Results.NoContent());
             })
             .DisableAntiforgery().WithTags("Allocation").RequireAuthorization(Policies.CaseWorker)
-            .WithSummary("Allocate a case: within the matrix, or outside it by a team manager with overrideReason");
+            .WithSummary("Allocate a case: within the matrix, or outside it by a team manager with overrideReason. The case version comes as If-Match (a stale one is 412) or as \"version\" (409).");
     }
 
     private static IResult Recommend([FromBody] RecommendationRequest? body, AllocationMatrix matrix, TimeProvider clock)
