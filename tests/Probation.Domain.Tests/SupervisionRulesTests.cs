@@ -263,4 +263,31 @@ public sealed class SupervisionRulesTests
         Assert.Contains(RequirementType.RehabilitationActivity, snapshot.Requirements);
         Assert.Equal(OrderStart, snapshot.AllocatedOn);
     }
+
+    [Fact]
+    public void ThresholdEvent_AtTheSecondUnacceptableFailureOfACommunityOrder_OnceOnly()
+    {
+        Contact Failure(DateOnly on) => new() { On = on, Kind = ContactKind.Office, Outcome = ContactOutcome.FailedToAttend, Decision = AbsenceDecision.Unacceptable, RecordedBy = "po" };
+        var person = Person();
+        var first = Failure(OrderStart.AddDays(30));
+        person.Contacts.Add(first);
+        Assert.Null(SupervisionRules.ThresholdEvent(person, first, "po"));
+
+        var second = Failure(OrderStart.AddDays(60));
+        person.Contacts.Add(second);
+        var reached = SupervisionRules.ThresholdEvent(person, second, "po");
+        Assert.NotNull(reached);
+        Assert.Equal((second.On, SignificantEventKind.NonComplianceThreshold), (reached.On, reached.Kind));
+        Assert.StartsWith("Unacceptable failure 2 within 12 months on a community order: the breach threshold is reached", reached.Description, StringComparison.Ordinal);
+
+        person.SignificantEvents.Add(reached);
+        var third = Failure(OrderStart.AddDays(59));
+        person.Contacts.Add(third);
+        Assert.Null(SupervisionRules.ThresholdEvent(person, third, "po"));
+
+        var acceptable = Failure(OrderStart.AddDays(90));
+        acceptable.Decision = AbsenceDecision.Acceptable;
+        person.Contacts.Add(acceptable);
+        Assert.Null(SupervisionRules.ThresholdEvent(person, acceptable, "po"));
+    }
 }

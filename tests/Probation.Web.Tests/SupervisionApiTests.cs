@@ -216,8 +216,26 @@ public abstract class SupervisionApiTests(ProbationAppFactory app)
         await story.WriteAsync("po", HttpMethod.Post, "enforcement", new { on = "2026-10-07", kind = "Warning", contactId = first, notes = "Warning letter sent." });
         Assert.DoesNotContain("EnforcementDecisionDue", await story.CodesAsync());
 
+        Assert.Empty(await ThresholdEventsAsync(story));
         var second = await story.WriteAsync("po", HttpMethod.Post, "contacts", new { on = "2026-11-03", kind = "Office", outcome = "FailedToAttend", decision = "Unacceptable", decisionReason = "Said he forgot." });
         Assert.Contains(await story.AlertsAsync(), a => a.Code == "EnforcementDecisionDue" && a.Reason.Contains("breach decision (failure 2 within 12 months)", StringComparison.Ordinal));
+
+        // Reaching the threshold is a significant event in itself: recorded for the officer, and a review is owed.
+        var threshold = Assert.Single(await ThresholdEventsAsync(story));
+        Assert.Equal("2026-11-03", threshold.GetProperty("on").GetString());
+        Assert.Contains("Unacceptable failure 2 within 12 months on a community order", threshold.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(await story.AlertsAsync(), a => a.Code == "TriggeredReviewOverdue" && a.Reason.Contains("enforcement threshold on 3 Nov 2026", StringComparison.Ordinal));
+        await story.WriteAsync("po", HttpMethod.Post, "reviews", new
+        {
+            kind = "Triggered",
+            triggeredByEventId = threshold.GetProperty("id").GetInt32(),
+            completedOn = "2026-11-04",
+            offendingFactorChanges = "Missing appointments as his drinking has increased again.",
+            riskFactorChanges = "No change to risk of harm.",
+            personsInvolvement = "Discussed at the office; he agreed to an alcohol referral.",
+            planAdjusted = true,
+        });
+        Assert.DoesNotContain("TriggeredReviewOverdue", await story.CodesAsync());
 
         // A second warning does not answer the threshold; recall is not for a community order; breach does.
         await story.WriteAsync("po", HttpMethod.Post, "enforcement", new { on = "2026-11-04", kind = "Warning", contactId = second, notes = "Final warning." });
@@ -232,12 +250,22 @@ public abstract class SupervisionApiTests(ProbationAppFactory app)
         Assert.Equal(6, await CountAsync(story.Crn, p => p.EnforcementActions.Count));
     }
 
+    private static async Task<List<JsonElement>> ThresholdEventsAsync(StoryClient story)
+    {
+        using var json = JsonDocument.Parse(await (await story.As("po")).GetStringAsync($"/api/v1/cases/{story.Crn}/supervision"));
+        return json.RootElement.GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString() == "NonComplianceThreshold").Select(e => e.Clone()).ToList();
+    }
+
     [Fact]
     public async Task Enforcement_Licence_TheFirstUnacceptableFailureNeedsARecallDecision()
     {
         var story = await NewCaseAsync("Licence");
-        await story.WriteAsync("po", HttpMethod.Post, "contacts", new { on = "2026-11-10", kind = "Office", outcome = "FailedToAttend", decision = "Unacceptable", decisionReason = "Whereabouts unknown." });
+        var missed = await story.WriteAsync("po", HttpMethod.Post, "contacts", new { on = "2026-11-10", kind = "Office", outcome = "FailedToAttend" });
+        Assert.Empty(await ThresholdEventsAsync(story));
+        await story.WriteAsync("po", HttpMethod.Patch, $"contacts/{missed}", new { decision = "Unacceptable", decisionReason = "Whereabouts unknown." });
         Assert.Contains(await story.AlertsAsync(), a => a.Code == "EnforcementDecisionDue" && a.Reason.Contains("a recall decision", StringComparison.Ordinal));
+        Assert.Contains("the recall threshold is reached", Assert.Single(await ThresholdEventsAsync(story)).GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("Breach proceedings are for community", await story.RefusedAsync("po", HttpMethod.Post, "enforcement", new { on = "2026-11-11", kind = "BreachInitiated" }), StringComparison.Ordinal);
     }
 

@@ -122,7 +122,8 @@ public sealed class RecordContact(CaseChange change)
         }
 
         person.Contacts.Add(contact);
-        return await change.SaveAsync(person, Describe(contact), () => contact.Id, ct);
+        var threshold = ThresholdReached(person, contact);
+        return await change.SaveAsync(person, Describe(contact) + threshold, () => contact.Id, ct);
     }
 
     public async Task<Outcome<Saved>> OutcomeAsync(ContactOutcomeCommand c, CancellationToken ct)
@@ -173,7 +174,20 @@ public sealed class RecordContact(CaseChange change)
             return CaseChange.Fail(bad);
         }
 
-        return await change.SaveAsync(person, c.Decision is null ? "Contact outcome recorded" : "Absence decision recorded", () => contact.Id, ct);
+        var threshold = ThresholdReached(person, contact);
+        return await change.SaveAsync(person, (c.Decision is null ? "Contact outcome recorded" : "Absence decision recorded") + threshold, () => contact.Id, ct);
+    }
+
+    /// <summary>Records the threshold event when this failure reaches the order's enforcement threshold; returns what to add to the audit summary.</summary>
+    private string ThresholdReached(PersonOnProbation person, Contact contact)
+    {
+        if (SupervisionRules.ThresholdEvent(person, contact, change.Viewer.UserName) is not { } reached)
+        {
+            return "";
+        }
+
+        person.SignificantEvents.Add(reached);
+        return "; enforcement threshold reached";
     }
 
     private static Outcome? Apply(Contact contact, ContactOutcome? outcome, string? notes, AbsenceDecision? decision, string? reason, DateOnly decidedOn, DateOnly today)

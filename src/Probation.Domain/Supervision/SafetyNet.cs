@@ -101,6 +101,9 @@ public static class EnforcementRules
     /// <summary>Whether a failure on <paramref name="failure"/> still counts towards the threshold on <paramref name="asOf"/>.</summary>
     public static bool InWindow(DateOnly failure, DateOnly asOf) => failure <= asOf && asOf.DayNumber - failure.DayNumber < WindowDays;
 
+    /// <summary>How many of the unacceptable failures fall in the 12 months up to <paramref name="on"/>.</summary>
+    public static int FailuresInWindow(IEnumerable<DateOnly> failures, DateOnly on) => failures.Count(f => InWindow(f, on));
+
     public static bool IsBreachOrRecallDecision(EnforcementKind kind) =>
         kind is EnforcementKind.BreachInitiated or EnforcementKind.RecallRequested or EnforcementKind.NoFurtherAction;
 
@@ -292,7 +295,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
     private static IEnumerable<(DateOnly On, int InWindow)> CountedFailures(CaseSnapshot c)
     {
         var failures = c.Contacts.Where(x => x.Decision == AbsenceDecision.Unacceptable).Select(x => x.On).Order().ToList();
-        return failures.Select(f => (f, failures.Count(g => EnforcementRules.InWindow(g, f))));
+        return failures.Select(f => (f, EnforcementRules.FailuresInWindow(failures, f)));
     }
 
     /// <summary>The days of the unacceptable failures that reached (or went past) the order's enforcement threshold.</summary>

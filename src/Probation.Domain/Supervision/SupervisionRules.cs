@@ -17,6 +17,37 @@ public static class SupervisionRules
         person.Orders.Where(o => o.IsCurrent(today)).OrderByDescending(o => o.StartDate).FirstOrDefault()
         ?? person.Orders.OrderByDescending(o => o.StartDate).FirstOrDefault();
 
+    /// <summary>
+    /// The significant event owed when an unacceptable failure brings the case to its order's enforcement
+    /// threshold, so that the review it calls for can name it; null below the threshold or when one is recorded already.
+    /// The failure must already be among the person's contacts.
+    /// </summary>
+    public static SignificantEvent? ThresholdEvent(PersonOnProbation person, Contact failure, string recordedBy)
+    {
+        if (failure.Decision != AbsenceDecision.Unacceptable
+            || person.SignificantEvents.Any(e => e.Kind == SignificantEventKind.NonComplianceThreshold && e.On >= failure.On))
+        {
+            return null;
+        }
+
+        var type = CurrentOrder(person, failure.On)?.Type ?? OrderType.CommunityOrder;
+        var count = EnforcementRules.FailuresInWindow(
+            person.Contacts.Where(x => x.Decision == AbsenceDecision.Unacceptable).Select(x => x.On), failure.On);
+        if (count < EnforcementRules.Threshold(type))
+        {
+            return null;
+        }
+
+        var decision = type is OrderType.Licence or OrderType.PostSentenceSupervision ? "recall" : "breach";
+        return new SignificantEvent
+        {
+            On = failure.On,
+            Kind = SignificantEventKind.NonComplianceThreshold,
+            Description = $"Unacceptable failure {count} within 12 months on a {OrderTerms.Describe(type)}: the {decision} threshold is reached, and a review of the plan and of risk is due.",
+            RecordedBy = recordedBy,
+        };
+    }
+
     public static bool HasActive(PersonOnProbation person, RegistrationType type, DateOnly on) =>
         person.Registrations.Any(r => r.Type == type && r.IsActive(on));
 
