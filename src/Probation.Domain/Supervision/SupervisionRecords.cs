@@ -60,6 +60,32 @@ public static class ContactOutcomes
     /// <summary>Failures to attend or comply: each needs the officer's decision, acceptable or not, and why.</summary>
     public static bool NeedsDecision(ContactOutcome? outcome) =>
         outcome is ContactOutcome.FailedToAttend or ContactOutcome.AttendedNotComplied or ContactOutcome.SentHome;
+
+    /// <summary>The outcome in words, sentence case, as every page shows it; null is an appointment still to happen.</summary>
+    public static string Describe(ContactOutcome? outcome) => outcome switch
+    {
+        null => "Booked",
+        ContactOutcome.AttendedAndComplied => "Attended and complied",
+        ContactOutcome.AttendedNotComplied => "Attended but did not comply",
+        ContactOutcome.FailedToAttend => "Failed to attend",
+        ContactOutcome.Rescheduled => "Rescheduled",
+        ContactOutcome.SentHome => "Sent home",
+        _ => outcome.ToString()!,
+    };
+
+    /// <summary>The kind of contact in words, sentence case, as every page shows it.</summary>
+    public static string Describe(ContactKind kind) => kind switch
+    {
+        ContactKind.Office => "Office appointment",
+        ContactKind.CommunityHub => "Community hub",
+        ContactKind.HomeVisit => "Home visit",
+        ContactKind.Phone => "Phone",
+        ContactKind.Video => "Video",
+        ContactKind.ProgrammeSession => "Programme session",
+        ContactKind.UnpaidWorkSession => "Unpaid work session",
+        ContactKind.ThreeWayMeeting => "Three-way meeting",
+        _ => kind.ToString(),
+    };
 }
 
 public enum AbsenceDecision

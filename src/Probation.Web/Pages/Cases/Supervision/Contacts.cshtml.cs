@@ -43,30 +43,6 @@ public sealed class ContactsModel(SupervisionQueries queries, RecordContact reco
         public string? DecisionReason { get; set; }
     }
 
-    public static string Describe(ContactKind k) => k switch
-    {
-        ContactKind.Office => "Office",
-        ContactKind.CommunityHub => "Community hub",
-        ContactKind.HomeVisit => "Home visit",
-        ContactKind.Phone => "Phone",
-        ContactKind.Video => "Video",
-        ContactKind.ProgrammeSession => "Programme session",
-        ContactKind.UnpaidWorkSession => "Unpaid work session",
-        ContactKind.ThreeWayMeeting => "Three-way meeting",
-        _ => k.ToString(),
-    };
-
-    public static string Describe(ContactOutcome? o) => o switch
-    {
-        null => "Booked",
-        ContactOutcome.AttendedAndComplied => "Attended and complied",
-        ContactOutcome.AttendedNotComplied => "Attended, did not comply",
-        ContactOutcome.FailedToAttend => "Failed to attend",
-        ContactOutcome.Rescheduled => "Rescheduled",
-        ContactOutcome.SentHome => "Sent home",
-        _ => o.ToString()!,
-    };
-
     public async Task<IActionResult> OnGetAsync(string crn, CancellationToken ct)
     {
         if (await LoadAsync(crn, ct) is { } missing)

@@ -93,28 +93,10 @@ public sealed class EnforcementModel(SupervisionQueries queries, RecordEnforceme
     public static string Describe(ContactView c) =>
         $"{c.On:d MMMM yyyy}: {Outcome(c.Outcome)} ({Kind(c.Kind)})";
 
-    public static string Outcome(ContactOutcome? outcome) => outcome switch
-    {
-        ContactOutcome.FailedToAttend => "failed to attend",
-        ContactOutcome.AttendedNotComplied => "attended but did not comply",
-        ContactOutcome.SentHome => "sent home",
-        ContactOutcome.AttendedAndComplied => "attended and complied",
-        ContactOutcome.Rescheduled => "rescheduled",
-        _ => "no outcome recorded",
-    };
+    /// <summary>The contact wording of the contacts page, lower case to sit inside a sentence.</summary>
+    public static string Outcome(ContactOutcome? outcome) => outcome is null ? "no outcome recorded" : ContactOutcomes.Describe(outcome).ToLowerInvariant();
 
-    public static string Kind(ContactKind kind) => kind switch
-    {
-        ContactKind.Office => "office appointment",
-        ContactKind.CommunityHub => "community hub",
-        ContactKind.HomeVisit => "home visit",
-        ContactKind.Phone => "phone",
-        ContactKind.Video => "video",
-        ContactKind.ProgrammeSession => "programme session",
-        ContactKind.UnpaidWorkSession => "unpaid work session",
-        ContactKind.ThreeWayMeeting => "three-way meeting",
-        _ => kind.ToString(),
-    };
+    public static string Kind(ContactKind kind) => ContactOutcomes.Describe(kind).ToLowerInvariant();
 
     public static string Hint(EnforcementKind kind) => kind switch
     {
