@@ -140,7 +140,7 @@ public sealed class SupervisionJourneyTests(BrowserFixture app)
         // An absence, judged unacceptable, with the officer's reasons.
         await page.GetByRole(AriaRole.Link, new() { Name = "Contacts", Exact = true }).ClickAsync();
         await page.AssertNoAxeViolationsAsync("contacts");
-        await page.GetByLabel("Office", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Office appointment", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Failed to attend").CheckAsync();
         await page.Locator("#Input_Decision_Unacceptable").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
