@@ -34,6 +34,9 @@ public static class DependencyInjection
         services.AddScoped<Supervision.RecordReview>();
         services.AddScoped<Supervision.RecordReferral>();
         services.AddScoped<Supervision.RecordAlertException>();
+        services.AddScoped<Oversight.OversightQueries>();
+        services.AddScoped<Oversight.RecordOversight>();
+        services.AddScoped<Oversight.StaffSupervision>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

@@ -150,6 +150,7 @@ app.MapRazorPages();
 app.MapProbationApi();
 app.MapAllocationApi();
 app.MapSupervisionApi();
+app.MapOversightApi();
 
 app.Run();
 return 0;

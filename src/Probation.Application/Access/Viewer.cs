@@ -20,6 +20,11 @@ public sealed record Viewer(
 
     public bool IsCaseWorker => Roles.Any(r => Identity.Roles.CaseWorkers.Contains(r));
 
+    /// <summary>Team managers, senior leaders and quality officers look across a team's work (management oversight).</summary>
+    public bool MayOversee =>
+        ProviderId is not null
+        && (IsInRole(Identity.Roles.TeamManager) || IsInRole(Identity.Roles.SeniorLeader) || IsInRole(Identity.Roles.QualityOfficer));
+
     /// <summary>
     /// Cases this user's role and organisation let them look for at all. Provider staff see their own
     /// provider's cases (cover and duty work needs it); inspectors see only an inspection sample, which

@@ -77,6 +77,14 @@ public sealed class AllocationQueries(ProbationDbContext db, IRequestContext req
         return rows;
     }
 
+    /// <summary>How many of a team's cases wait for allocation, and how many of those the matrix refers to the team manager. Counts only: nothing personal is read out, so nothing is audited.</summary>
+    public async Task<(int Waiting, int ReferredToManager)> QueueCountsAsync(int teamId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var people = await CasesWithFacts().Where(p => p.TeamId == teamId && p.ResponsibleOfficerId == null).ToListAsync(ct);
+        return (people.Count, people.Count(p => matrix.Recommend(CaseFacts.ForMatrix(p, today)).DecidedBy == AllocationDecider.TeamManager));
+    }
+
     public async Task<IReadOnlyList<OfficerLoad>?> WorkloadAsync(int teamId, CancellationToken ct)
     {
         var viewer = request.Viewer;

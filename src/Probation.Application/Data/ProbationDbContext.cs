@@ -42,6 +42,8 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Probation.Domain.Supervision.Review> Reviews => Set<Probation.Domain.Supervision.Review>();
     public DbSet<Probation.Domain.Supervision.Referral> Referrals => Set<Probation.Domain.Supervision.Referral>();
     public DbSet<Probation.Domain.Supervision.AlertExceptionEntry> AlertExceptions => Set<Probation.Domain.Supervision.AlertExceptionEntry>();
+    public DbSet<Probation.Domain.Oversight.OversightEntry> OversightEntries => Set<Probation.Domain.Oversight.OversightEntry>();
+    public DbSet<Probation.Domain.Oversight.StaffSupervisionRecord> StaffSupervisionRecords => Set<Probation.Domain.Oversight.StaffSupervisionRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

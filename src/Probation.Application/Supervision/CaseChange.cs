@@ -21,7 +21,7 @@ public enum WriteRight
     /// <summary>Professional judgement (assessment, plan, review, enforcement): officers and managers of the team, and the responsible officer.</summary>
     Judgement,
 
-    /// <summary>A reasoned exception to an alert: the team manager of the team holding the case.</summary>
+    /// <summary>A reasoned exception to an alert, or management oversight: the team manager of the team holding the case.</summary>
     TeamManager,
 }
 
@@ -81,7 +81,7 @@ public sealed class CaseChange(ProbationDbContext db, IRequestContext request, A
             return (null, Outcome.Refuse(right switch
             {
                 WriteRight.Judgement => "Only the responsible officer, or a probation officer, services officer or manager of the team holding the case, can record this.",
-                WriteRight.TeamManager => "Only the manager of the team holding the case can record an exception to an alert.",
+                WriteRight.TeamManager => "Only the manager of the team holding the case can record this.",
                 _ => "Only the responsible officer or staff of the team holding the case can record this.",
             }));
         }

@@ -52,6 +52,11 @@ public sealed record ReviewView(
 
 public sealed record ReferralView(int Id, DateOnly On, ReferralService Service, string Detail, ReferralOutcome Outcome, DateOnly? OutcomeOn);
 
+/// <summary>Management oversight on the case: a countersignature (of what) or a direction and its check.</summary>
+public sealed record OversightView(
+    int Id, Domain.Oversight.OversightKind Kind, Domain.Oversight.OversightSubject Subject, int? SubjectId, string What, DateOnly RecordedOn, string RecordedBy,
+    string? Text, DateOnly? CheckBy, DateOnly? CheckedOn, bool? Followed, string? CheckComment, bool DueForCheck);
+
 public sealed record ExceptionView(int Id, AlertCode Code, string Reason, DateOnly RecordedOn, DateOnly Until, string RecordedBy);
 
 public sealed record RequirementView(int Id, RequirementType Type, string Description);
@@ -87,7 +92,8 @@ public sealed record SupervisionView(
     IReadOnlyList<EventView> Events,
     IReadOnlyList<ReviewView> Reviews,
     IReadOnlyList<ReferralView> Referrals,
-    IReadOnlyList<ExceptionView> Exceptions);
+    IReadOnlyList<ExceptionView> Exceptions,
+    IReadOnlyList<OversightView> Oversight);
 
 public sealed record SupervisionLookup(SupervisionView? View, bool Restricted);
 
@@ -109,6 +115,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
             .Include(p => p.Referrals)
             .Include(p => p.Contacts).ThenInclude(c => c.Site)
             .Include(p => p.Allocations)
+            .Include(p => p.Oversight)
             .SingleOrDefaultAsync(p => p.Crn == crn, ct);
         if (person is null)
         {
@@ -169,7 +176,10 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
                     r.Id, r.Kind, r.CompletedOn, r.TriggeredByEventId, r.Progress.Select(x => new ProgressView(x.ObjectiveId, x.ObjectiveText, x.Progress)).ToList(),
                     r.OffendingFactorChanges, r.RiskFactorChanges, r.PersonsInvolvement, r.OtherAgencyInput, r.PlanAdjusted, r.WhyPlanNotAdjusted, r.NewRosh, r.ReviewedBy)).ToList(),
                 person.Referrals.OrderByDescending(r => r.On).Select(r => new ReferralView(r.Id, r.On, r.Service, r.Detail, r.Outcome, r.OutcomeOn)).ToList(),
-                person.AlertExceptions.OrderByDescending(e => e.RecordedOn).Select(e => new ExceptionView(e.Id, e.Code, e.Reason, e.RecordedOn, e.Until, e.RecordedBy)).ToList()),
+                person.AlertExceptions.OrderByDescending(e => e.RecordedOn).Select(e => new ExceptionView(e.Id, e.Code, e.Reason, e.RecordedOn, e.Until, e.RecordedBy)).ToList(),
+                person.Oversight.OrderByDescending(o => o.RecordedOn).ThenByDescending(o => o.Id).Select(o => new OversightView(
+                    o.Id, o.Kind, o.Subject, o.SubjectId, OversightWhat(person, o), o.RecordedOn, o.RecordedBy, o.Text, o.CheckBy, o.CheckedOn, o.Followed, o.CheckComment,
+                    o.IsDueForCheck(today))).ToList()),
             false);
     }
 
@@ -193,7 +203,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
     }
 
     /// <summary>Everything the safety net reads, loaded with one query per collection.</summary>
-    private static IQueryable<PersonOnProbation> WithRecords(IQueryable<PersonOnProbation> q) =>
+    internal static IQueryable<PersonOnProbation> WithRecords(IQueryable<PersonOnProbation> q) =>
         q.AsSplitQuery()
             .Include(p => p.AccessList)
             .Include(p => p.Registrations)
@@ -206,6 +216,17 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
             .Include(p => p.SignificantEvents)
             .Include(p => p.Reviews)
             .Include(p => p.AlertExceptions);
+
+    /// <summary>What an oversight entry is about, in words: the work countersigned, or the direction.</summary>
+    private static string OversightWhat(PersonOnProbation person, Domain.Oversight.OversightEntry o) => o.Subject switch
+    {
+        Domain.Oversight.OversightSubject.Assessment => person.Assessments.FirstOrDefault(a => a.Id == o.SubjectId) is { } a
+            ? $"{(a.Kind == AssessmentKind.SignificantChange ? "Significant change" : a.Kind.ToString())} assessment completed {a.CompletedOn:d MMMM yyyy}" : "An assessment",
+        Domain.Oversight.OversightSubject.Plan => "Sentence plan",
+        Domain.Oversight.OversightSubject.Review => person.Reviews.FirstOrDefault(r => r.Id == o.SubjectId) is { } r
+            ? $"{(r.Kind == ReviewKind.Triggered ? "Triggered review" : "Review")} completed {r.CompletedOn:d MMMM yyyy}" : "A review",
+        _ => "Direction",
+    };
 
     public static IReadOnlyList<string> LinkNames(ObjectiveLinks links)
     {

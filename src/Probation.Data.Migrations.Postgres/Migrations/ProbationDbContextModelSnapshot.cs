@@ -896,6 +896,126 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("TrainingRecords");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Oversight.OversightEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CheckBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CheckComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("Followed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ManagerStaffId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerStaffId");
+
+                    b.HasIndex("PersonId", "RecordedOn");
+
+                    b.ToTable("OversightEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaffSupervisionRecordId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("StaffSupervisionRecordId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("StaffSupervisionCases", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ManagerStaffId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerStaffId");
+
+                    b.HasIndex("StaffMemberId", "On");
+
+                    b.ToTable("StaffSupervisionRecords", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -1926,6 +2046,52 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Oversight.OversightEntry", b =>
+                {
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany("Oversight")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionCase", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Oversight.StaffSupervisionRecord", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("StaffSupervisionRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionRecord", b =>
+                {
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -2125,6 +2291,8 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     b.Navigation("Orders");
 
+                    b.Navigation("Oversight");
+
                     b.Navigation("Plan");
 
                     b.Navigation("Referrals");
@@ -2146,6 +2314,11 @@ namespace Probation.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("Probation.Domain.Organisation.StaffMember", b =>
                 {
                     b.Navigation("Training");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionRecord", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.Assessment", b =>

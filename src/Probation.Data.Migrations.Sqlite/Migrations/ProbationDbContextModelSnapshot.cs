@@ -855,6 +855,120 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingRecords");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Oversight.OversightEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CheckBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Followed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ManagerStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerStaffId");
+
+                    b.HasIndex("PersonId", "RecordedOn");
+
+                    b.ToTable("OversightEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffSupervisionRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("StaffSupervisionRecordId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("StaffSupervisionCases", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManagerStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerStaffId");
+
+                    b.HasIndex("StaffMemberId", "On");
+
+                    b.ToTable("StaffSupervisionRecords", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -1857,6 +1971,52 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Oversight.OversightEntry", b =>
+                {
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany("Oversight")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionCase", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Oversight.StaffSupervisionRecord", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("StaffSupervisionRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionRecord", b =>
+                {
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -2056,6 +2216,8 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
                     b.Navigation("Orders");
 
+                    b.Navigation("Oversight");
+
                     b.Navigation("Plan");
 
                     b.Navigation("Referrals");
@@ -2077,6 +2239,11 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Probation.Domain.Organisation.StaffMember", b =>
                 {
                     b.Navigation("Training");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionRecord", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.Assessment", b =>

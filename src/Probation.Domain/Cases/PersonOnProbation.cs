@@ -59,6 +59,9 @@ public sealed class PersonOnProbation
     public List<Supervision.Referral> Referrals { get; set; } = [];
     public List<Supervision.AlertExceptionEntry> AlertExceptions { get; set; } = [];
 
+    // Management oversight (the report's first recommendation).
+    public List<Oversight.OversightEntry> Oversight { get; set; } = [];
+
     /// <summary>Optimistic concurrency: every change to the case record increments it.</summary>
     public int Version { get; set; }
 

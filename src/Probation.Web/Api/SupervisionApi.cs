@@ -189,10 +189,10 @@ public static class SupervisionApi
             .WithDescription(AlertCodesDescription);
     }
 
-    private static string Names<T>()
+    internal static string Names<T>()
         where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Where(n => n != "None"));
 
-    private static async Task<IResult> ReadAsync<T>(string crn, SupervisionQueries q, HttpContext http, Func<SupervisionView, T> pick, CancellationToken ct)
+    internal static async Task<IResult> ReadAsync<T>(string crn, SupervisionQueries q, HttpContext http, Func<SupervisionView, T> pick, CancellationToken ct)
     {
         if (!Crn.TryParse(crn, out _))
         {
@@ -218,7 +218,7 @@ public static class SupervisionApi
     /// The shared steps of a write: a well-formed CRN, the body's required parts, the version (If-Match or
     /// body), then the use case; 201 with the id and the new version, or its refusal as ProblemDetails.
     /// </summary>
-    private static async Task<IResult> Write(HttpContext http, string crn, int? bodyVersion, string collection, string? malformed, Func<int, Task<Outcome<Saved>>> run)
+    internal static async Task<IResult> Write(HttpContext http, string crn, int? bodyVersion, string collection, string? malformed, Func<int, Task<Outcome<Saved>>> run)
     {
         if (!Crn.TryParse(crn, out var parsed))
         {

@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Probation.Application.Access;
+using Probation.Application.Allocation;
+using Probation.Application.Audit;
+using Probation.Application.Data;
+using Probation.Application.Supervision;
+using Probation.Domain.Access;
+using Probation.Domain.Audit;
+using Probation.Domain.Cases;
+using Probation.Domain.Common;
+using Probation.Domain.Organisation;
+using Probation.Domain.Oversight;
+using Probation.Domain.Supervision;
+
+namespace Probation.Application.Oversight;
+
+/// <summary>One officer's row on the team manager's page.</summary>
+public sealed record OfficerOversight(
+    int StaffId,
+    string Name,
+    StaffGrade? Grade,
+    int Points,
+    double CapacityPercent,
+    IReadOnlyDictionary<OversightMeasure, int> Counts,
+    int OversightRecorded,
+    DateOnly? LastStaffSupervision)
+{
+    public bool OverCapacity => CapacityPercent > 100;
+}
+
+public sealed record TeamOversight(
+    int TeamId,
+    string Team,
+    DateOnly Today,
+    int OversightWindowDays,
+    IReadOnlyList<OfficerOversight> Officers,
+    IReadOnlyDictionary<OversightMeasure, int> Totals,
+    int AwaitingAllocation,
+    int ReferredToManager);
+
+/// <summary>The filters and sort of the team page; the API takes the same.</summary>
+public sealed record OversightFilter(StaffGrade? Grade = null, bool OnlyWithHighAlerts = false, bool OnlyOverCapacity = false, OversightMeasure? SortBy = null, bool Descending = true);
+
+public sealed record OversightCaseRow(string Crn, string? Name, bool AccessRestricted, int? OfficerId, string? Officer, int Value, IReadOnlyList<string> Reasons);
+
+public sealed record OversightCases(int TeamId, string Team, OversightMeasure Measure, int? OfficerId, string? Officer, int Total, IReadOnlyList<OversightCaseRow> Cases);
+
+/// <summary>
+/// The team manager's view (the report's first recommendation): each officer's caseload, workload and the
+/// work their cases are owed, computed from the same safety net the officers see, each number backed by its list.
+/// </summary>
+public sealed class OversightQueries(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock, SafetyNet safetyNet, AllocationQueries allocation)
+{
+    /// <summary>Oversight recorded within this many days counts on the team page.</summary>
+    public const int OversightWindowDays = 90;
+
+    private sealed record TeamCase(PersonOnProbation Person, CaseOversightFacts Facts);
+
+    public async Task<TeamOversight?> TeamAsync(int teamId, OversightFilter filter, CancellationToken ct)
+    {
+        var team = await TeamFor(teamId, ct);
+        if (team is null)
+        {
+            return null;
+        }
+
+        var today = clock.Today();
+        var cases = await CasesAsync(teamId, ct);
+        var loads = (await allocation.WorkloadAsync(teamId, ct) ?? []).ToDictionary(l => l.StaffId);
+        var holders = cases.Select(c => c.Person.ResponsibleOfficerId!.Value).Distinct().Where(id => !loads.ContainsKey(id)).ToList();
+        var others = await db.Staff.AsNoTracking().Where(s => holders.Contains(s.Id)).ToListAsync(ct);
+        var officerIds = loads.Keys.Concat(holders).ToList();
+        var since = today.AddDays(-OversightWindowDays);
+        var supervised = await db.StaffSupervisionRecords.AsNoTracking().Where(r => officerIds.Contains(r.StaffMemberId))
+            .GroupBy(r => r.StaffMemberId).Select(g => new { g.Key, Last = g.Max(r => r.On) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+
+        OfficerOversight Row(int id, string name, StaffGrade? grade, int points, double capacity)
+        {
+            var held = cases.Where(c => c.Person.ResponsibleOfficerId == id).ToList();
+            return new OfficerOversight(
+                id, name, grade, points, capacity,
+                OversightMeasures.All.ToDictionary(m => m, m => held.Sum(c => OversightMeasures.Value(m, c.Facts))),
+                held.Sum(c => c.Person.Oversight.Count(o => o.RecordedOn > since)),
+                supervised.TryGetValue(id, out var last) ? last : null);
+        }
+
+        var rows = loads.Values.Select(l => Row(l.StaffId, l.Name, l.Grade, l.Points, l.CapacityPercent))
+            .Concat(others.Select(s => Row(s.Id, s.FullName, s.Grade, 0, 0)))
+            .ToList();
+        IEnumerable<OfficerOversight> shown = rows;
+        if (filter.Grade is { } grade)
+        {
+            shown = shown.Where(r => r.Grade == grade);
+        }
+
+        if (filter.OnlyWithHighAlerts)
+        {
+            shown = shown.Where(r => r.Counts[OversightMeasure.HighAlerts] > 0);
+        }
+
+        if (filter.OnlyOverCapacity)
+        {
+            shown = shown.Where(r => r.OverCapacity);
+        }
+
+        shown = filter.SortBy is { } by
+            ? filter.Descending ? shown.OrderByDescending(r => r.Counts[by]).ThenBy(r => r.Name) : shown.OrderBy(r => r.Counts[by]).ThenBy(r => r.Name)
+            : shown.OrderBy(r => r.Name, StringComparer.Ordinal);
+        var (waiting, referred) = await allocation.QueueCountsAsync(teamId, ct);
+        return new TeamOversight(
+            team.Id, team.Name, today, OversightWindowDays, shown.ToList(),
+            OversightMeasures.All.ToDictionary(m => m, m => cases.Sum(c => OversightMeasures.Value(m, c.Facts))),
+            waiting, referred);
+    }
+
+    /// <summary>The cases behind one number: a measure for the team or for one officer. The names shown are audited as read.</summary>
+    public async Task<OversightCases?> CasesAsync(int teamId, OversightMeasure measure, int? officerId, CancellationToken ct)
+    {
+        var team = await TeamFor(teamId, ct);
+        if (team is null || !Enum.IsDefined(measure))
+        {
+            return null;
+        }
+
+        string? officerName = null;
+        if (officerId is { } oid)
+        {
+            officerName = await db.Staff.AsNoTracking().Where(s => s.Id == oid && s.ProviderId == team.ProviderId).Select(s => s.FirstName + " " + s.LastName).SingleOrDefaultAsync(ct);
+            if (officerName is null)
+            {
+                return null;
+            }
+        }
+
+        var viewer = request.Viewer;
+        var cases = (await CasesAsync(teamId, ct)).Where(c => officerId is null || c.Person.ResponsibleOfficerId == officerId).ToList();
+        var names = await db.Staff.AsNoTracking().Where(s => s.TeamId == teamId || s.Id == officerId)
+            .ToDictionaryAsync(s => s.Id, s => s.FirstName + " " + s.LastName, ct);
+        var rows = cases
+            .Select(c => (c, Value: OversightMeasures.Value(measure, c.Facts)))
+            .Where(x => x.Value > 0)
+            .OrderByDescending(x => x.Value).ThenBy(x => x.c.Person.Crn.Value, StringComparer.Ordinal)
+            .Select(x =>
+            {
+                var p = x.c.Person;
+                var open = CaseAccessRules.Decide(p.AccessList, viewer.StaffMemberId).Allowed;
+                return new OversightCaseRow(
+                    p.Crn.Value, open ? p.FullName : null, !open, p.ResponsibleOfficerId,
+                    p.ResponsibleOfficerId is { } r ? names.GetValueOrDefault(r) : null,
+                    x.Value, open ? OversightMeasures.Reasons(measure, x.c.Facts) : []);
+            })
+            .ToList();
+        await audit.RecordReadAsync(AuditAction.Consulted, "Team oversight: " + OversightMeasures.Describe(measure), rows.Where(r => !r.AccessRestricted).Select(r => Crn.Parse(r.Crn)).ToList(), ct);
+        return new OversightCases(team.Id, team.Name, measure, officerId, officerName, rows.Sum(r => r.Value), rows);
+    }
+
+    private async Task<Team?> TeamFor(int teamId, CancellationToken ct)
+    {
+        var viewer = request.Viewer;
+        return viewer.MayOversee
+            ? await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId && t.ProviderId == viewer.ProviderId, ct)
+            : null;
+    }
+
+    /// <summary>The team's allocated cases under supervision today, each with its alerts and the records the counts read.</summary>
+    private async Task<List<TeamCase>> CasesAsync(int teamId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var people = await SupervisionQueries.WithRecords(db.People.AsNoTracking().Where(request.Viewer.InScope()))
+            .Include(p => p.Oversight)
+            .Where(p => p.TeamId == teamId && p.ResponsibleOfficerId != null)
+            .ToListAsync(ct);
+        return people.Where(p => CaseSnapshots.UnderSupervision(p, today))
+            .Select(p => new TeamCase(p, new CaseOversightFacts(
+                CaseSnapshots.Of(p, today),
+                CaseSnapshots.Alerts(safetyNet, p, today),
+                p.Oversight.Where(o => o.IsDueForCheck(today)).Select(o => o.CheckBy!.Value).Order().ToList())))
+            .ToList();
+    }
+}

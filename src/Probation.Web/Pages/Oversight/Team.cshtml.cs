@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Probation.Application.Oversight;
+using Probation.Domain.Organisation;
+using Probation.Domain.Oversight;
+using Probation.Web.Api;
+
+namespace Probation.Web.Pages.Oversight;
+
+/// <summary>The team manager's page: each officer's caseload, workload and the work their cases are owed; every number links to its cases.</summary>
+public sealed class TeamModel(OversightQueries queries) : PageModel
+{
+    /// <summary>The measures shown as columns, in the order a manager reads them.</summary>
+    public static readonly IReadOnlyList<OversightMeasure> Columns = OversightMeasures.All;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Grade { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool HighAlerts { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool OverCapacity { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    public TeamOversight Team { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var filter = OversightApi.Filter(Grade, HighAlerts, OverCapacity, Sort, null);
+        if (filter is null)
+        {
+            ModelState.AddModelError(nameof(Grade), "Choose a grade and a sort order from the lists");
+            filter = new OversightFilter();
+        }
+
+        var team = await queries.TeamAsync(id, filter, ct);
+        if (team is null)
+        {
+            return NotFound();
+        }
+
+        Team = team;
+        return Page();
+    }
+
+    public static string GradeName(StaffGrade? grade) => grade switch
+    {
+        StaffGrade.ProbationOfficer => "PO",
+        StaffGrade.ProbationServicesOfficer => "PSO",
+        null => "",
+        _ => Staff.StaffDisplay.Grade(grade.Value),
+    };
+}
