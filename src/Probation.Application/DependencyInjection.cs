@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<Oversight.OversightQueries>();
         services.AddScoped<Oversight.RecordOversight>();
         services.AddScoped<Oversight.StaffSupervision>();
+        services.AddScoped<Reports.ReportQueries>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

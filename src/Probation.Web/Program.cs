@@ -151,6 +151,7 @@ app.MapProbationApi();
 app.MapAllocationApi();
 app.MapSupervisionApi();
 app.MapOversightApi();
+app.MapReportsApi();
 
 app.Run();
 return 0;
