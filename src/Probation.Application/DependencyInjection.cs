@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Oversight.RecordOversight>();
         services.AddScoped<Oversight.StaffSupervision>();
         services.AddScoped<Reports.ReportQueries>();
+        Programmes.ProgrammeServices.Add(services);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

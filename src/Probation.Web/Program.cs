@@ -152,6 +152,7 @@ app.MapAllocationApi();
 app.MapSupervisionApi();
 app.MapOversightApi();
 app.MapReportsApi();
+app.MapProgrammesApi();
 
 app.Run();
 return 0;

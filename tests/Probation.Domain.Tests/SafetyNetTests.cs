@@ -349,4 +349,51 @@ public sealed class SafetyNetTests
         Assert.All(alerts, a => Assert.Contains(a.Resolve, new[] { "assessment", "checks", "plan", "contacts", "enforcement", "events", "reviews" }));
         Assert.Equal(alerts.OrderByDescending(a => a.Severity).Select(a => a.Severity), alerts.Select(a => a.Severity));
     }
+
+    // 10 working days after Monday 2 March 2026 is Monday 16 March: due then, overdue from the 17th.
+    [Theory]
+    [InlineData(null, false, 13, false)]
+    [InlineData(null, false, 14, false)]
+    [InlineData(null, false, 15, true)]
+    [InlineData(AccreditedProgramme.BuildingBetterRelationships, false, 15, true)]
+    [InlineData(AccreditedProgramme.BuildingBetterRelationships, true, 15, false)]
+    [InlineData(AccreditedProgramme.Resolve, true, 200, false)]
+    public void ProgrammeNotReferred_TenWorkingDaysAfterAllocation(AccreditedProgramme? programme, bool referred, int daysAfter, bool raised)
+    {
+        var c = WellRun() with { Programmes = [new Programmes.ProgrammeRequirementRecord(programme, referred)] };
+        Assert.Equal(raised, Codes(c, Allocated.AddDays(daysAfter)).Contains(AlertCode.ProgrammeNotReferred));
+    }
+
+    [Fact]
+    public void ProgrammeNotReferred_NamesTheProgramme_NotRaisedUnallocatedOrWithoutTheRecord_AndHeldOffByAnException()
+    {
+        var c = WellRun() with { Programmes = [new Programmes.ProgrammeRequirementRecord(AccreditedProgramme.BuildingBetterRelationships, false)] };
+        var alert = Net.Evaluate(c, Allocated.AddDays(30)).Single(a => a.Code == AlertCode.ProgrammeNotReferred);
+        Assert.Contains("Building Better Relationships", alert.Reason, StringComparison.Ordinal);
+        Assert.Equal("programme-referral", alert.Resolve);
+        Assert.Equal(new DateOnly(2026, 3, 16), alert.DueOn);
+        Assert.DoesNotContain(AlertCode.ProgrammeNotReferred, Codes(c with { AllocatedOn = null }, Allocated.AddDays(30)));
+        Assert.DoesNotContain(AlertCode.ProgrammeNotReferred, Codes(WellRun(), Allocated.AddDays(30)));
+        var excepted = c with { Exceptions = [new AlertException(AlertCode.ProgrammeNotReferred, "Awaiting a court variation of the requirement", Allocated.AddDays(40))] };
+        Assert.DoesNotContain(AlertCode.ProgrammeNotReferred, Codes(excepted, Allocated.AddDays(30)));
+    }
+
+    [Fact]
+    public void ProgrammeNotReferred_FromTheCaseRecord_AWithdrawnReferralLeavesItUnmet()
+    {
+        var requirement = new Requirement { Id = 5, Type = RequirementType.AccreditedProgramme, Programme = AccreditedProgramme.ThinkingSkillsProgramme };
+        var order = new Order { Court = "Teesside", StartDate = Allocated, EndDate = Allocated.AddMonths(12), Requirements = [requirement, new Requirement { Id = 6, Type = RequirementType.UnpaidWork, UnpaidWorkHours = 100 }] };
+        var referral = new Programmes.ProgrammeReferral { RequirementId = 5, Programme = AccreditedProgramme.ThinkingSkillsProgramme, ReferredBy = "po", Status = Programmes.ReferralStatus.Withdrawn };
+        Assert.Equal([new Programmes.ProgrammeRequirementRecord(AccreditedProgramme.ThinkingSkillsProgramme, false)], Programmes.ProgrammeRequirementRecord.Of(order, [referral]));
+        referral.Status = Programmes.ReferralStatus.OnWaitingList;
+        Assert.Equal([new Programmes.ProgrammeRequirementRecord(AccreditedProgramme.ThinkingSkillsProgramme, true)], Programmes.ProgrammeRequirementRecord.Of(order, [referral]));
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(10, true)]
+    [InlineData(60, true)]
+    [InlineData(61, false)]
+    public void ProgrammeReferralWorkingDays_IsValidated(int days, bool valid) =>
+        Assert.Equal(valid, new SafetyNetOptions { ProgrammeReferralWorkingDays = days }.Validate().Count == 0);
 }

@@ -84,6 +84,7 @@ public sealed partial class DemoSeeder(
                 db.ChangeTracker.Clear();
             }
 
+            await DemoProgrammes.SeedAsync(db, clock.Today(), ct);
             await transaction.CommitAsync(ct);
         }
         finally

@@ -1016,6 +1016,210 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("StaffSupervisionRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("SessionId", "ReferralId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeAttendance", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeFacilitator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("GroupId", "StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeFacilitator");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Time")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ProviderId", "Programme", "StartDate");
+
+                    b.ToTable("ProgrammeGroups");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeReferral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreferredTime")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RequirementId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("StatusChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("WaitingSince")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("Status", "Programme");
+
+                    b.ToTable("ProgrammeReferrals");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "On")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeSession");
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -2092,6 +2296,97 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeAttendance", b =>
+                {
+                    b.HasOne("Probation.Domain.Supervision.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeReferral", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeFacilitator", b =>
+                {
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeGroup", null)
+                        .WithMany("Facilitators")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeGroup", b =>
+                {
+                    b.HasOne("Probation.Domain.Organisation.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeReferral", b =>
+                {
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeGroup", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany("ProgrammeReferrals")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Cases.Requirement", "Requirement")
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Requirement");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeSession", b =>
+                {
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeGroup", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -2295,6 +2590,8 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     b.Navigation("Plan");
 
+                    b.Navigation("ProgrammeReferrals");
+
                     b.Navigation("Referrals");
 
                     b.Navigation("Registrations");
@@ -2319,6 +2616,20 @@ namespace Probation.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionRecord", b =>
                 {
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeGroup", b =>
+                {
+                    b.Navigation("Facilitators");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeReferral", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.Assessment", b =>

@@ -969,6 +969,200 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("StaffSupervisionRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("SessionId", "ReferralId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeAttendance", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeFacilitator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("GroupId", "StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeFacilitator");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Time")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ProviderId", "Programme", "StartDate");
+
+                    b.ToTable("ProgrammeGroups");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeReferral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredTime")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequirementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StatusChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WaitingSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("Status", "Programme");
+
+                    b.ToTable("ProgrammeReferrals");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "On")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeSession");
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -2017,6 +2211,97 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeAttendance", b =>
+                {
+                    b.HasOne("Probation.Domain.Supervision.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeReferral", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeFacilitator", b =>
+                {
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeGroup", null)
+                        .WithMany("Facilitators")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeGroup", b =>
+                {
+                    b.HasOne("Probation.Domain.Organisation.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeReferral", b =>
+                {
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeGroup", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany("ProgrammeReferrals")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Cases.Requirement", "Requirement")
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Requirement");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeSession", b =>
+                {
+                    b.HasOne("Probation.Domain.Programmes.ProgrammeGroup", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -2220,6 +2505,8 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
                     b.Navigation("Plan");
 
+                    b.Navigation("ProgrammeReferrals");
+
                     b.Navigation("Referrals");
 
                     b.Navigation("Registrations");
@@ -2244,6 +2531,20 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Probation.Domain.Oversight.StaffSupervisionRecord", b =>
                 {
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeGroup", b =>
+                {
+                    b.Navigation("Facilitators");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeReferral", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.Assessment", b =>

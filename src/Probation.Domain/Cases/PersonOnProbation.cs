@@ -58,6 +58,7 @@ public sealed class PersonOnProbation
     public List<Supervision.Review> Reviews { get; set; } = [];
     public List<Supervision.Referral> Referrals { get; set; } = [];
     public List<Supervision.AlertExceptionEntry> AlertExceptions { get; set; } = [];
+    public List<Programmes.ProgrammeReferral> ProgrammeReferrals { get; set; } = [];
 
     // Management oversight (the report's first recommendation).
     public List<Oversight.OversightEntry> Oversight { get; set; } = [];

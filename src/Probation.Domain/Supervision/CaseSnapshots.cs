@@ -38,6 +38,7 @@ public static class CaseSnapshots
             p.EnforcementActions.OrderBy(e => e.On).Select(e => new EnforcementRecord(e.On, e.Kind)).ToList(),
             p.SignificantEvents.OrderBy(e => e.On).Select(e => new SignificantEventRecord(e.On, e.Kind, e.ActionedOn is not null)).ToList(),
             p.Reviews.OrderBy(r => r.CompletedOn).Select(r => new ReviewRecord(r.Kind, r.CompletedOn)).ToList(),
-            p.AlertExceptions.Select(e => new AlertException(e.Code, e.Reason, e.Until)).ToList());
+            p.AlertExceptions.Select(e => new AlertException(e.Code, e.Reason, e.Until)).ToList(),
+            Programmes.ProgrammeRequirementRecord.Of(order, p.ProgrammeReferrals));
     }
 }

@@ -26,6 +26,7 @@ public enum AlertCode
     TriggeredReviewOverdue,
     RiskIncreasedWithoutReview,
     HomeVisitOverdue,
+    ProgrammeNotReferred,
 }
 
 public enum AlertSeverity
@@ -52,6 +53,7 @@ public sealed class SafetyNetOptions
     public int EnforcementDecisionWorkingDays { get; set; } = 5;
     public int MonitoringViolationWorkingDays { get; set; } = 1;
     public int HomeVisitWithinDays { get; set; } = 90;
+    public int ProgrammeReferralWorkingDays { get; set; } = 10;
 
     /// <summary>Every limit must be a positive number within sense; the start-up refuses anything else.</summary>
     public IReadOnlyList<string> Validate()
@@ -77,6 +79,7 @@ public sealed class SafetyNetOptions
         Within(nameof(EnforcementDecisionWorkingDays), EnforcementDecisionWorkingDays, 20);
         Within(nameof(MonitoringViolationWorkingDays), MonitoringViolationWorkingDays, 20);
         Within(nameof(HomeVisitWithinDays), HomeVisitWithinDays, 365);
+        Within(nameof(ProgrammeReferralWorkingDays), ProgrammeReferralWorkingDays, 60);
         return errors;
     }
 }
@@ -233,6 +236,13 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
                 $"No home visit in {options.HomeVisitWithinDays} days on a case with domestic abuse or a child at risk", "contacts");
         }
 
+        // Section 1.3: people start a programme within a month of referral only if they are referred promptly.
+        foreach (var unreferred in c.AllocatedOn is null ? [] : c.Programmes?.Where(x => !x.Referred) ?? [])
+        {
+            Raise(AlertCode.ProgrammeNotReferred, AlertSeverity.Medium, Add(start, options.ProgrammeReferralWorkingDays),
+                $"The order's {(unreferred.Programme is { } p ? Programmes.ProgrammeRules.Describe(p) : "accredited programme")} requirement has no referral to the programme", "programme-referral");
+        }
+
         return alerts.OrderByDescending(a => a.Severity).ThenBy(a => a.DueOn).ThenBy(a => a.Code).ToList();
     }
 
@@ -343,6 +353,7 @@ public static class AlertCodes
         AlertCode.TriggeredReviewOverdue => "a significant event, or non-compliance reaching the enforcement threshold, has not been followed by a review in time",
         AlertCode.RiskIncreasedWithoutReview => "the risk of serious harm rose at the latest assessment and no review followed",
         AlertCode.HomeVisitOverdue => "a domestic abuse or child safety case with no home visit within the days allowed",
+        AlertCode.ProgrammeNotReferred => "the current order has an accredited programme requirement and no referral to the programme within the working days allowed after allocation",
         _ => code.ToString(),
     };
 }

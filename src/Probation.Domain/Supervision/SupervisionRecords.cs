@@ -160,4 +160,5 @@ public sealed record CaseSnapshot(
     IReadOnlyList<EnforcementRecord> Enforcement,
     IReadOnlyList<SignificantEventRecord> Events,
     IReadOnlyList<ReviewRecord> Reviews,
-    IReadOnlyList<AlertException> Exceptions);
+    IReadOnlyList<AlertException> Exceptions,
+    IReadOnlyList<Programmes.ProgrammeRequirementRecord>? Programmes = null);
