@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<Oversight.StaffSupervision>();
         services.AddScoped<Reports.ReportQueries>();
         Programmes.ProgrammeServices.Add(services);
+        Resettlement.ResettlementServices.Add(services);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

@@ -39,6 +39,7 @@ builder.Services.AddSingleton(session);
 builder.Services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
 builder.Services.AddSingleton(new AllocationMatrix(allocation, WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddSingleton(new SafetyNet(safetyNet, WorkingDayCalendar.EnglandAndWales));
+builder.Services.AddSingleton(new Probation.Domain.Resettlement.ResettlementAlerts(Probation.Domain.Resettlement.ResettlementOptions.Checked(config.GetSection("Resettlement").Get<Probation.Domain.Resettlement.ResettlementOptions>()), WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddProbationData(database);
 builder.Services.AddProbationUseCases();
 builder.Services.AddHttpContextAccessor();
@@ -153,6 +154,7 @@ app.MapSupervisionApi();
 app.MapOversightApi();
 app.MapReportsApi();
 app.MapProgrammesApi();
+app.MapResettlementApi();
 
 app.Run();
 return 0;

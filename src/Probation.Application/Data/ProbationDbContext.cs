@@ -46,6 +46,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Probation.Domain.Oversight.StaffSupervisionRecord> StaffSupervisionRecords => Set<Probation.Domain.Oversight.StaffSupervisionRecord>();
     public DbSet<Probation.Domain.Programmes.ProgrammeReferral> ProgrammeReferrals => Set<Probation.Domain.Programmes.ProgrammeReferral>();
     public DbSet<Probation.Domain.Programmes.ProgrammeGroup> ProgrammeGroups => Set<Probation.Domain.Programmes.ProgrammeGroup>();
+    public DbSet<Probation.Domain.Resettlement.CustodyRecord> CustodyRecords => Set<Probation.Domain.Resettlement.CustodyRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

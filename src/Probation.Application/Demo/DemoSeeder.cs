@@ -85,6 +85,7 @@ public sealed partial class DemoSeeder(
             }
 
             await DemoProgrammes.SeedAsync(db, clock.Today(), ct);
+            await DemoResettlement.SeedAsync(db, clock.Today(), ct);
             await transaction.CommitAsync(ct);
         }
         finally

@@ -1220,6 +1220,189 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("ProgrammeSession");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Resettlement.CustodyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccommodationOnRelease")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool?>("BenefitsInPlace")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("ExpectedReleaseDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FirstAppointmentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandoverNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("HandoverOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandoverTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PlanCompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlanRevisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PlanWrittenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("PrisonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReceptionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReleaseNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ReleaseType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RiskOfHarmConsidered")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ScreenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SentenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SentenceLengthMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WomensThroughcare")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "ReceptionDate")
+                        .IsUnique();
+
+                    b.HasIndex("PrisonId", "ReleasedOn", "ExpectedReleaseDate");
+
+                    b.ToTable("CustodyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.ResettlementActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CoordinatedWith")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CustodyRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeliveredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Pathway")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustodyRecordId", "On");
+
+                    b.ToTable("ResettlementActivities", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.ResettlementNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("CustodyRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Partner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Pathway")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustodyRecordId", "Pathway")
+                        .IsUnique();
+
+                    b.ToTable("ResettlementNeeds", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -2387,6 +2570,39 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Resettlement.CustodyRecord", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.Site", null)
+                        .WithMany()
+                        .HasForeignKey("PrisonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.ResettlementActivity", b =>
+                {
+                    b.HasOne("Probation.Domain.Resettlement.CustodyRecord", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("CustodyRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.ResettlementNeed", b =>
+                {
+                    b.HasOne("Probation.Domain.Resettlement.CustodyRecord", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("CustodyRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -2630,6 +2846,13 @@ namespace Probation.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeReferral", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.CustodyRecord", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Needs");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.Assessment", b =>

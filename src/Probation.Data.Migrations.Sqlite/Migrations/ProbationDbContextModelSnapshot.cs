@@ -1163,6 +1163,183 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("ProgrammeSession");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Resettlement.CustodyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccommodationOnRelease")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("BenefitsInPlace")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpectedReleaseDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstAppointmentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandoverNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HandoverOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandoverTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PlanCompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlanRevisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanWrittenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrisonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceptionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskOfHarmConsidered")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScreenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SentenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentenceLengthMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WomensThroughcare")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "ReceptionDate")
+                        .IsUnique();
+
+                    b.HasIndex("PrisonId", "ReleasedOn", "ExpectedReleaseDate");
+
+                    b.ToTable("CustodyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.ResettlementActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoordinatedWith")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustodyRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pathway")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustodyRecordId", "On");
+
+                    b.ToTable("ResettlementActivities", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.ResettlementNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustodyRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Partner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pathway")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustodyRecordId", "Pathway")
+                        .IsUnique();
+
+                    b.ToTable("ResettlementNeeds", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -2302,6 +2479,39 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Resettlement.CustodyRecord", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Organisation.Site", null)
+                        .WithMany()
+                        .HasForeignKey("PrisonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.ResettlementActivity", b =>
+                {
+                    b.HasOne("Probation.Domain.Resettlement.CustodyRecord", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("CustodyRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.ResettlementNeed", b =>
+                {
+                    b.HasOne("Probation.Domain.Resettlement.CustodyRecord", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("CustodyRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Risk.Registration", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -2545,6 +2755,13 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Probation.Domain.Programmes.ProgrammeReferral", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Resettlement.CustodyRecord", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Needs");
                 });
 
             modelBuilder.Entity("Probation.Domain.Supervision.Assessment", b =>
