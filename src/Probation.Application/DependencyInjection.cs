@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.ReportQueries>();
         Programmes.ProgrammeServices.Add(services);
         Resettlement.ResettlementServices.Add(services);
+        UnpaidWork.UnpaidWorkServices.Add(services);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

@@ -155,6 +155,7 @@ app.MapOversightApi();
 app.MapReportsApi();
 app.MapProgrammesApi();
 app.MapResettlementApi();
+app.MapUnpaidWorkApi();
 
 app.Run();
 return 0;

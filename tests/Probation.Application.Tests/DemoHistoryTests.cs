@@ -457,7 +457,7 @@ public abstract class DemoHistorySeedTests(ProbationAppFactory app)
         {
             await db.Assessments.CountAsync(), await db.Set<AssessedNeed>().CountAsync(), await db.AgencyChecks.CountAsync(),
             await db.SentencePlans.CountAsync(), await db.PlanObjectives.CountAsync(), await db.Set<ScheduledRequirement>().CountAsync(),
-            await db.Contacts.CountAsync(), await db.EnforcementActions.CountAsync(), await db.SignificantEvents.CountAsync(),
+            await db.Contacts.CountAsync(c => !db.UnpaidWorkBookings.Any(b => b.ContactId == c.Id) && !db.Set<Probation.Domain.Programmes.ProgrammeAttendance>().Any(a => a.ContactId == c.Id)), await db.EnforcementActions.CountAsync(), await db.SignificantEvents.CountAsync(),
             await db.Reviews.CountAsync(), await db.Set<ObjectiveProgress>().CountAsync(), await db.Referrals.CountAsync(),
         });
         Assert.Equal(expected, seeded);

@@ -396,4 +396,56 @@ public sealed class SafetyNetTests
     [InlineData(61, false)]
     public void ProgrammeReferralWorkingDays_IsValidated(int days, bool valid) =>
         Assert.Equal(valid, new SafetyNetOptions { ProgrammeReferralWorkingDays = days }.Validate().Count == 0);
+
+    // Unpaid work: 120 hours from 2 March 2026 must be finished by 2 March 2027. The alert waits four weeks from the start.
+    private static UnpaidWork.UnpaidWorkBookingRecord Worked(DateOnly on, int minutes) =>
+        new(on, new TimeOnly(9, 0), new TimeOnly(9, 0).AddMinutes(minutes), UnpaidWork.AttendanceOutcome.AttendedAndWorked, minutes, UnpaidWork.PlacementKind.Group);
+
+    private static UnpaidWork.UnpaidWorkBookingRecord Booked(DateOnly on) =>
+        new(on, new TimeOnly(9, 0), new TimeOnly(16, 0), null, 0, UnpaidWork.PlacementKind.Group);
+
+    [Theory]
+    [InlineData(28, false)] // nothing worked or booked, but within the four weeks allowed to assess, induct and book
+    [InlineData(29, true)]
+    public void UnpaidWorkDeadlineAtRisk_NothingBookedOrWorked_AfterFourWeeks(int daysAfter, bool raised)
+    {
+        var c = WellRun() with { UnpaidWork = new UnpaidWork.UnpaidWorkSnapshot(120, Allocated, []) };
+        Assert.Equal(raised, Codes(c, Allocated.AddDays(daysAfter)).Contains(AlertCode.UnpaidWorkDeadlineAtRisk));
+    }
+
+    [Fact]
+    public void UnpaidWorkDeadlineAtRisk_NotDue_WhenTheWeeklyRateWorkedMeetsTheDeadline()
+    {
+        // A seven-hour day every week from 9 March: by 11 May, 10 weeks x 7 = 70 hours; 50 remain, 42 weeks left at 7 hours.
+        var weekly = Enumerable.Range(0, 10).Select(w => Worked(Allocated.AddDays(7 + 7 * w), 420)).ToList();
+        var onTrack = WellRun() with { UnpaidWork = new UnpaidWork.UnpaidWorkSnapshot(120, Allocated, weekly) };
+        Assert.DoesNotContain(AlertCode.UnpaidWorkDeadlineAtRisk, Codes(onTrack, Allocated.AddDays(72)));
+
+        // One day worked in ten weeks: about 42 minutes a week cannot finish 113 hours by the deadline.
+        var slow = WellRun() with { UnpaidWork = new UnpaidWork.UnpaidWorkSnapshot(120, Allocated, [Worked(Allocated.AddDays(7), 420)]) };
+        var alert = Net.Evaluate(slow, Allocated.AddDays(72)).Single(a => a.Code == AlertCode.UnpaidWorkDeadlineAtRisk);
+        Assert.Equal("unpaid-work", alert.Resolve);
+        Assert.StartsWith("113 hours of unpaid work remain", alert.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnpaidWorkDeadlineAtRisk_IsResolvedByBookingEnoughSessions_OrFinishingTheHours()
+    {
+        var today = Allocated.AddDays(72);
+        var slow = WellRun() with { UnpaidWork = new UnpaidWork.UnpaidWorkSnapshot(21, Allocated, [Worked(Allocated.AddDays(7), 60)]) };
+        Assert.Contains(AlertCode.UnpaidWorkDeadlineAtRisk, Codes(slow, today));
+
+        // 20 hours remain; three seven-hour sessions booked before the deadline cover them.
+        var booked = slow with { UnpaidWork = slow.UnpaidWork! with { Bookings = [.. slow.UnpaidWork.Bookings, Booked(today.AddDays(1)), Booked(today.AddDays(8)), Booked(today.AddDays(15))] } };
+        Assert.DoesNotContain(AlertCode.UnpaidWorkDeadlineAtRisk, Codes(booked, today));
+
+        // Two are not enough (14 of 20 hours), and a session booked after the deadline does not count.
+        var tooFew = slow with { UnpaidWork = slow.UnpaidWork! with { Bookings = [.. slow.UnpaidWork.Bookings, Booked(today.AddDays(1)), Booked(today.AddDays(8)), Booked(Allocated.AddMonths(12).AddDays(1))] } };
+        Assert.Contains(AlertCode.UnpaidWorkDeadlineAtRisk, Codes(tooFew, today));
+
+        var finished = WellRun() with { UnpaidWork = new UnpaidWork.UnpaidWorkSnapshot(2, Allocated, [Worked(Allocated.AddDays(7), 120)]) };
+        Assert.DoesNotContain(AlertCode.UnpaidWorkDeadlineAtRisk, Codes(finished, Allocated.AddDays(300)));
+        var excepted = tooFew with { Exceptions = [new AlertException(AlertCode.UnpaidWorkDeadlineAtRisk, "Extension applied for at court", today.AddDays(10))] };
+        Assert.DoesNotContain(AlertCode.UnpaidWorkDeadlineAtRisk, Codes(excepted, today));
+    }
 }

@@ -47,6 +47,11 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Probation.Domain.Programmes.ProgrammeReferral> ProgrammeReferrals => Set<Probation.Domain.Programmes.ProgrammeReferral>();
     public DbSet<Probation.Domain.Programmes.ProgrammeGroup> ProgrammeGroups => Set<Probation.Domain.Programmes.ProgrammeGroup>();
     public DbSet<Probation.Domain.Resettlement.CustodyRecord> CustodyRecords => Set<Probation.Domain.Resettlement.CustodyRecord>();
+    public DbSet<Probation.Domain.UnpaidWork.UnpaidWorkProject> UnpaidWorkProjects => Set<Probation.Domain.UnpaidWork.UnpaidWorkProject>();
+    public DbSet<Probation.Domain.UnpaidWork.UnpaidWorkSession> UnpaidWorkSessions => Set<Probation.Domain.UnpaidWork.UnpaidWorkSession>();
+    public DbSet<Probation.Domain.UnpaidWork.UnpaidWorkBooking> UnpaidWorkBookings => Set<Probation.Domain.UnpaidWork.UnpaidWorkBooking>();
+    public DbSet<Probation.Domain.UnpaidWork.UnpaidWorkAssessment> UnpaidWorkAssessments => Set<Probation.Domain.UnpaidWork.UnpaidWorkAssessment>();
+    public DbSet<Probation.Domain.UnpaidWork.UnpaidWorkAward> UnpaidWorkAwards => Set<Probation.Domain.UnpaidWork.UnpaidWorkAward>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -86,6 +86,7 @@ public sealed partial class DemoSeeder(
 
             await DemoProgrammes.SeedAsync(db, clock.Today(), ct);
             await DemoResettlement.SeedAsync(db, clock.Today(), ct);
+            await DemoUnpaidWork.SeedAsync(db, providerId, clock.Today(), DemoDataGenerator.Seed, ct);
             await transaction.CommitAsync(ct);
         }
         finally

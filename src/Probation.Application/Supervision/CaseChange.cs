@@ -64,6 +64,7 @@ public sealed class CaseChange(ProbationDbContext db, IRequestContext request, A
             .Include(p => p.Referrals)
             .Include(p => p.AlertExceptions)
             .Include(p => p.ProgrammeReferrals)
+            .Include(p => p.UnpaidWorkBookings)
             .SingleOrDefaultAsync(p => p.Crn == crn, ct);
         if (person is null || !CaseAccessRules.Decide(person.AccessList, viewer.StaffMemberId).Allowed)
         {

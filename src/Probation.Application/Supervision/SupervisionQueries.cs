@@ -216,7 +216,8 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
             .Include(p => p.SignificantEvents)
             .Include(p => p.Reviews)
             .Include(p => p.AlertExceptions)
-            .Include(p => p.ProgrammeReferrals);
+            .Include(p => p.ProgrammeReferrals)
+            .Include(p => p.UnpaidWorkBookings);
 
     /// <summary>What an oversight entry is about, in words: the work countersigned, or the direction.</summary>
     private static string OversightWhat(PersonOnProbation person, Domain.Oversight.OversightEntry o) => o.Subject switch

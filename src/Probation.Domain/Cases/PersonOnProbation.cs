@@ -62,6 +62,7 @@ public sealed class PersonOnProbation
 
     // Management oversight (the report's first recommendation).
     public List<Oversight.OversightEntry> Oversight { get; set; } = [];
+    public List<UnpaidWork.UnpaidWorkBooking> UnpaidWorkBookings { get; set; } = [];
 
     /// <summary>Optimistic concurrency: every change to the case record increments it.</summary>
     public int Version { get; set; }

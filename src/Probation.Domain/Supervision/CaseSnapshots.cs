@@ -39,6 +39,7 @@ public static class CaseSnapshots
             p.SignificantEvents.OrderBy(e => e.On).Select(e => new SignificantEventRecord(e.On, e.Kind, e.ActionedOn is not null)).ToList(),
             p.Reviews.OrderBy(r => r.CompletedOn).Select(r => new ReviewRecord(r.Kind, r.CompletedOn)).ToList(),
             p.AlertExceptions.Select(e => new AlertException(e.Code, e.Reason, e.Until)).ToList(),
-            Programmes.ProgrammeRequirementRecord.Of(order, p.ProgrammeReferrals));
+            Programmes.ProgrammeRequirementRecord.Of(order, p.ProgrammeReferrals),
+            UnpaidWork.UnpaidWorkRules.Snapshot(order, p.UnpaidWorkBookings));
     }
 }

@@ -27,6 +27,7 @@ public enum AlertCode
     RiskIncreasedWithoutReview,
     HomeVisitOverdue,
     ProgrammeNotReferred,
+    UnpaidWorkDeadlineAtRisk,
 }
 
 public enum AlertSeverity
@@ -242,8 +243,26 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             Raise(AlertCode.ProgrammeNotReferred, AlertSeverity.Medium, Add(start, options.ProgrammeReferralWorkingDays),
                 $"The order's {(unreferred.Programme is { } p ? Programmes.ProgrammeRules.Describe(p) : "accredited programme")} requirement has no referral to the programme", "programme-referral");
         }
+        UnpaidWorkDeadline(c, today, Raise);
 
         return alerts.OrderByDescending(a => a.Severity).ThenBy(a => a.DueOn).ThenBy(a => a.Code).ToList();
+    }
+
+    /// <summary>Unpaid work must be finished within 12 months: the hours remaining cannot be met at the rate booked or worked so far.</summary>
+    private static void UnpaidWorkDeadline(CaseSnapshot c, DateOnly today, Action<AlertCode, AlertSeverity, DateOnly, string, string> raise)
+    {
+        if (c.UnpaidWork is not { } uw)
+        {
+            return;
+        }
+
+        var p = UnpaidWork.UnpaidWorkRules.Progress(uw.OrderedHours, uw.OrderStart, today, uw.Bookings);
+        if (p.AtRisk)
+        {
+            raise(AlertCode.UnpaidWorkDeadlineAtRisk, AlertSeverity.Medium, uw.OrderStart.AddDays(UnpaidWork.UnpaidWorkRules.DeadlineAlertGraceDays),
+                $"{UnpaidWork.UnpaidWorkRules.Hours(p.RemainingMinutes)} of unpaid work remain but only {UnpaidWork.UnpaidWorkRules.Hours(p.AchievableMinutes)} can be met by {p.Deadline:d MMM yyyy} at the rate booked or worked",
+                "unpaid-work");
+        }
     }
 
     private void CheckRules(
@@ -354,6 +373,7 @@ public static class AlertCodes
         AlertCode.RiskIncreasedWithoutReview => "the risk of serious harm rose at the latest assessment and no review followed",
         AlertCode.HomeVisitOverdue => "a domestic abuse or child safety case with no home visit within the days allowed",
         AlertCode.ProgrammeNotReferred => "the current order has an accredited programme requirement and no referral to the programme within the working days allowed after allocation",
+        AlertCode.UnpaidWorkDeadlineAtRisk => "the unpaid work hours remaining cannot be finished within 12 months of the order's start at the rate booked or worked so far",
         _ => code.ToString(),
     };
 }

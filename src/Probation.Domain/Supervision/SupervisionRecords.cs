@@ -161,4 +161,5 @@ public sealed record CaseSnapshot(
     IReadOnlyList<SignificantEventRecord> Events,
     IReadOnlyList<ReviewRecord> Reviews,
     IReadOnlyList<AlertException> Exceptions,
-    IReadOnlyList<Programmes.ProgrammeRequirementRecord>? Programmes = null);
+    IReadOnlyList<Programmes.ProgrammeRequirementRecord>? Programmes = null,
+    UnpaidWork.UnpaidWorkSnapshot? UnpaidWork = null);

@@ -19,7 +19,7 @@ public sealed record ProgrammeGroupRequest(AccreditedProgramme? Programme, int? 
 
 public sealed record ProgrammeSessionRequest(int? Version, DateOnly? On, TimeOnly? StartsAt, TimeOnly? EndsAt);
 
-public sealed record AttendanceRequest(int? ReferralId, int? Version, ContactOutcome? Outcome, string? Notes, AbsenceDecision? Decision, string? DecisionReason);
+public sealed record ProgrammeAttendanceRequest(int? ReferralId, int? Version, ContactOutcome? Outcome, string? Notes, AbsenceDecision? Decision, string? DecisionReason);
 
 /// <summary>
 /// Accredited programmes through the API: referrals and their statuses, the waiting list with its
@@ -142,7 +142,7 @@ public static class ProgrammesApi
             .WithSummary("Add a session to a group: a date on or after its start, in its day or evening slot")
             .WithDescription("version: the group's version (If-Match or body). Answers the session's id and the group's new version.")
             .Produces<WriteResponse>(StatusCodes.Status201Created);
-        api.MapPost("/groups/{id:int}/sessions/{sessionId:int}/attendance", async (int id, int sessionId, [FromBody] AttendanceRequest? b, ManageReferral use, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/groups/{id:int}/sessions/{sessionId:int}/attendance", async (int id, int sessionId, [FromBody] ProgrammeAttendanceRequest? b, ManageReferral use, HttpContext http, CancellationToken ct) =>
                 b?.ReferralId is null
                     ? ApiResults.BadRequest("Send referralId.", "referralId")
                     : await Write(http, b.Version, v => use.AttendanceAsync(new AttendanceCommand(id, sessionId, b.ReferralId.Value, v, b.Outcome, b.Notes, b.Decision, b.DecisionReason), ct), _ => $"/api/v1/programmes/groups/{id}"))
