@@ -50,6 +50,9 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
     /// <summary>Whether the demo provider is loaded (it is only where asked for).</summary>
     protected virtual bool SeedDemo => true;
 
+    /// <summary>The demo dataset's size: small keeps tests fast; the provider scale is the report's shape.</summary>
+    protected virtual string DemoScale => "small";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -61,7 +64,7 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
             builder.UseSetting("Demo:Seed", "true");
         }
 
-        builder.UseSetting("Demo:Scale", "small");
+        builder.UseSetting("Demo:Scale", DemoScale);
         builder.UseSetting("Demo:Password", TestUsers.Password);
         builder.ConfigureTestServices(services =>
         {

@@ -26,7 +26,7 @@ public abstract class ReportsTests(ProbationAppFactory app)
         {
             var people = await db.People.AsNoTracking().AsSplitQuery().Include(p => p.Orders).Include(p => p.Registrations).Include(p => p.Allocations).ToListAsync();
             var teams = await db.Staff.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.TeamId);
-            return people.Where(p => p.Orders.Any(o => o.IsCurrent(on)))
+            return people.Where(p => p.Orders.Any(o => o.StartDate <= on))
                 .Where(p => p.Allocations.Any(a => a.From <= on && (a.To is null || a.To > on)
                     && (teamId is null || teams[a.StaffMemberId] == teamId)))
                 .ToList();

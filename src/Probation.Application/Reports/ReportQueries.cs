@@ -137,8 +137,9 @@ public sealed class ReportQueries(ProbationDbContext db, IRequestContext request
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>
-    /// The people under supervision on the day in the scope: an order current that day, and a responsible
-    /// officer that day (from the allocation history). Null when the scope is not the viewer's to see.
+    /// The caseload on the day in the scope: the cases a responsible officer held that day (from the
+    /// allocation history), as workload counts them, whose first order had begun. Null when the scope is
+    /// not the viewer's to see.
     /// </summary>
     private async Task<(string Name, DateOnly On, List<OnTheDay> People)?> LoadAsync(ReportScope scope, CancellationToken ct)
     {
@@ -152,7 +153,7 @@ public sealed class ReportQueries(ProbationDbContext db, IRequestContext request
         var provider = viewer.ProviderId!.Value;
         var name = await db.Providers.AsNoTracking().Where(p => p.Id == provider).Select(p => p.Name).SingleAsync(ct);
         var query = db.People.AsNoTracking().AsSplitQuery().Where(viewer.InScope())
-            .Where(p => p.Orders.Any(o => o.StartDate <= on && on <= o.EndDate && o.TerminatedOn == null))
+            .Where(p => p.Orders.Any(o => o.StartDate <= on))
             .Where(p => p.Allocations.Any(a => a.From <= on && (a.To == null || a.To > on)));
         if (scope.TeamId is { } teamId)
         {

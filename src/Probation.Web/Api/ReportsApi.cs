@@ -16,7 +16,7 @@ public static class ReportsApi
                     ? Results.Ok(profile)
                     : ApiResults.NotFound("No team, hub or officer has that id in your provider, or you may not read reports."))
             .WithSummary("The caseload profile on a day: people, women, current domestic abuse, child safeguarding, officers and cases per officer, and the RoSH, OGRS, tier, order and requirement distributions")
-            .WithDescription(Filters + " People are those with an order current on the day and a responsible officer that day; percentages are of them.")
+            .WithDescription(Filters + " People are the cases a responsible officer held on the day (the caseload workload counts), whose first order had begun; percentages are of them.")
             .Produces<CaseloadProfile>();
         reports.MapGet("/needs", async (int? teamId, int? hubId, int? officerId, DateOnly? on, ReportQueries q, CancellationToken ct) =>
                 await q.NeedsAsync(new ReportScope(teamId, hubId, officerId, on), ct) is { } needs
