@@ -135,6 +135,101 @@ public sealed class AccessibilityTests(BrowserFixture app)
         }
     }
 
+    /// <summary>
+    /// The reports, with a report's error state, and the unpaid work, programme and resettlement pages, each as the
+    /// user whose work they are, checked against the WCAG 2.2 AA axe rules; all failures are reported together.
+    /// </summary>
+    [Fact]
+    public async Task ReportsAndServicePages_PassAxe()
+    {
+        var failures = new List<string>();
+
+        await using (var leader = await app.NewContextAsync())
+        {
+            var page = await leader.NewPageAsync();
+            await page.SignInAsync("leader");
+            await page.GotoAsync("/reports");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reports", Level = 1 })).ToBeVisibleAsync();
+            await CheckAsync(page, "reports");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Caseload profile" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Caseload profile", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("summary")).ToBeVisibleAsync();
+            await CheckAsync(page, "caseload profile");
+
+            await page.GotoAsync("/reports/caseload-profile?On.Day=31&On.Month=2&On.Year=2026");
+            await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await CheckAsync(page, "caseload profile with an impossible date");
+
+            await page.GotoAsync("/reports/needs");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Needs analysis", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("needs")).ToBeVisibleAsync();
+            await CheckAsync(page, "needs analysis");
+        }
+
+        await using (var upw = await app.NewContextAsync())
+        {
+            var page = await upw.NewPageAsync();
+            await page.SignInAsync("upw");
+            await page.GotoAsync("/unpaid-work");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Unpaid work", Exact = true, Level = 1 })).ToBeVisibleAsync();
+            await CheckAsync(page, "unpaid work overview");
+
+            var sections = page.GetByRole(AriaRole.Navigation, new() { Name = "Unpaid work" });
+            foreach (var (link, heading) in new[] { ("Projects", "Projects"), ("Sessions", "Sessions") })
+            {
+                await sections.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+                await CheckAsync(page, $"unpaid work {link.ToLowerInvariant()}");
+            }
+
+            // A session from the calendar, when the week has one.
+            var session = page.GetByTestId("calendar").Locator("a[href^='/unpaid-work/sessions/']");
+            if (await session.CountAsync() > 0)
+            {
+                await session.First.ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                await CheckAsync(page, "unpaid work session");
+            }
+        }
+
+        await using (var programmes = await app.NewContextAsync())
+        {
+            var page = await programmes.NewPageAsync();
+            await page.SignInAsync("programmes");
+            foreach (var (path, heading, what) in new[]
+            {
+                ("/programmes", "Programme referrals", "programme referrals"),
+                ("/programmes/waiting-list", "Waiting list", "programme waiting list"),
+                ("/programmes/groups", "Programme groups", "programme groups"),
+            })
+            {
+                await page.GotoAsync(path);
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+                await CheckAsync(page, what);
+            }
+        }
+
+        await using (var ttg = await app.NewContextAsync())
+        {
+            var page = await ttg.NewPageAsync();
+            await page.SignInAsync("ttg");
+            await page.GotoAsync("/resettlement");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Prison resettlement caseload", Level = 1 })).ToBeVisibleAsync();
+            await CheckAsync(page, "prison resettlement caseload");
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, failures));
+
+        async Task CheckAsync(IPage page, string where)
+        {
+            if (await page.AxeViolationsAsync(where) is { } problem)
+            {
+                failures.Add(problem);
+            }
+        }
+    }
+
     /// <summary>Guards the tests above: axe really runs under the site's Content-Security-Policy and reports what it finds.</summary>
     [Fact]
     public async Task Axe_ReportsAPlantedViolation()
