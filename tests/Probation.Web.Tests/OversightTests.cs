@@ -216,6 +216,14 @@ public abstract class OversightTests(ProbationAppFactory app)
         var cases = await manager.GetStringAsync($"/teams/{teamId}/oversight/cases?measure=Cases&officer={poId}");
         Assert.Contains(story.Crn, cases, StringComparison.Ordinal);
 
+        var disclosed = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.Disclosed));
+        var csv = await manager.GetAsync($"/teams/{teamId}/oversight?handler=Csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("officer,grade,capacityPercent,Cases,HighAlerts", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"Team\"", lines[^1], StringComparison.Ordinal);
+        Assert.Equal(disclosed + 1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.Disclosed)));
+
         Assert.Contains("Choose a grade", await manager.GetStringAsync($"/teams/{teamId}/oversight?grade=Wizard"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/teams/{teamId}/oversight/cases?measure=Nothing")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("po")).GetAsync($"/teams/{teamId}/oversight")).StatusCode);
