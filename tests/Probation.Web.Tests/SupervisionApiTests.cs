@@ -208,6 +208,38 @@ public abstract class SupervisionApiTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task CreateCase_AtTheSameMoment_EachGetsItsOwnCrn()
+    {
+        var (teamId, _) = await new StoryClient(app).OfficerAsync("po");
+        var client = await app.TokenClientAsync("caseadmin");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.PostAsJsonAsync("/api/v1/cases", new
+        {
+            firstName = "Same",
+            lastName = "Moment" + i,
+            dateOfBirth = "1990-01-01",
+            gender = "Male",
+            teamId,
+            source = "Court",
+            receivedOn = "2026-11-20",
+            orderType = "CommunityOrder",
+            orderStart = "2026-11-20",
+            lengthMonths = 12,
+            court = "Teesside Magistrates' Court",
+            mainOffence = "Acquisitive",
+            requirements = new object[] { new { type = "RehabilitationActivity", rarDays = 10 } },
+        })));
+        var crns = new List<string>();
+        foreach (var r in responses)
+        {
+            Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            using var json = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+            crns.Add(json.RootElement.GetProperty("crn").GetString()!);
+        }
+
+        Assert.Equal(8, crns.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Enforcement_CommunityOrder_WarningAtTheFirstFailure_BreachDecisionAtTheSecond()
     {
         var story = await NewCaseAsync();

@@ -133,8 +133,35 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.People.Add(person);
-        audit.Add(AuditAction.Collected, c.Source == CaseSource.Court ? "Case created from court" : "Case received by transfer", [crn]);
-        await db.SaveChangesAsync(ct);
+        var entry = audit.Add(AuditAction.Collected, c.Source == CaseSource.Court ? "Case created from court" : "Case received by transfer", [crn]);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another case took the CRN between the check and the save: a CRN sent is a conflict to
+                // report; an assigned one is simply the next free number.
+                if (!await db.People.AsNoTracking().AnyAsync(p => p.Crn == crn, ct))
+                {
+                    throw;
+                }
+
+                if (!string.IsNullOrWhiteSpace(c.Crn))
+                {
+                    db.ChangeTracker.Clear();
+                    return Fail(Outcome.Refuse($"A case with CRN {crn.Value} already exists. A transfer keeps its CRN: find the case instead.", nameof(c.Crn)));
+                }
+
+                crn = await NextCrnAsync(ct);
+                person.Crn = crn;
+                entry.Subjects[0].Crn = crn.Value;
+            }
+        }
+
         return new Outcome<CreatedCase>(Outcome.Ok(), new CreatedCase(crn.Value, person.Id, person.Version));
     }
 
