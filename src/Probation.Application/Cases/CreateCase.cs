@@ -141,7 +141,7 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
                 await db.SaveChangesAsync(ct);
                 break;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException) when (attempt < 10)
             {
                 // Another case took the CRN between the check and the save: a CRN sent is a conflict to
                 // report; an assigned one is simply the next free number.
@@ -156,7 +156,8 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
                     return Fail(Outcome.Refuse($"A case with CRN {crn.Value} already exists. A transfer keeps its CRN: find the case instead.", nameof(c.Crn)));
                 }
 
-                crn = await NextCrnAsync(ct);
+                // Cases saved at the same moment all count the same cases: spread the next tries apart.
+                crn = await NextCrnAsync(Random.Shared.Next(1, 4 * attempt + 8), ct);
                 person.Crn = crn;
                 entry.Subjects[0].Crn = crn.Value;
             }
@@ -262,9 +263,11 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
     private static Address Trimmed(Address a) => new() { Line1 = a.Line1.Trim(), Line2 = a.Line2?.Trim(), Town = a.Town.Trim(), Postcode = a.Postcode.Trim().ToUpperInvariant() };
 
     /// <summary>New CRNs from court use the letter N and the first free number from the case count on.</summary>
-    private async Task<Crn> NextCrnAsync(CancellationToken ct)
+    private async Task<Crn> NextCrnAsync(CancellationToken ct) => await NextCrnAsync(0, ct);
+
+    private async Task<Crn> NextCrnAsync(int skip, CancellationToken ct)
     {
-        var next = (await db.People.MaxAsync(p => (int?)p.Id, ct) ?? 0) + 1;
+        var next = (await db.People.MaxAsync(p => (int?)p.Id, ct) ?? 0) + 1 + skip;
         while (true)
         {
             var crn = Domain.Common.Crn.Parse($"N{next % 1_000_000:D6}");
