@@ -171,10 +171,15 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
             .Where(p => p.TeamId == teamId && p.ResponsibleOfficerId != null)
             .ToListAsync(ct);
         return people.Where(p => CaseSnapshots.UnderSupervision(p, today))
-            .Select(p => new TeamCase(p, new CaseOversightFacts(
-                CaseSnapshots.Of(p, today),
-                CaseSnapshots.Alerts(safetyNet, p, today),
-                p.Oversight.Where(o => o.IsDueForCheck(today)).Select(o => o.CheckBy!.Value).Order().ToList())))
+            .Select(p =>
+            {
+                // One snapshot per case: the counts and the safety net read the same one.
+                var snapshot = CaseSnapshots.Of(p, today);
+                return new TeamCase(p, new CaseOversightFacts(
+                    snapshot,
+                    safetyNet.Evaluate(snapshot, today),
+                    p.Oversight.Where(o => o.IsDueForCheck(today)).Select(o => o.CheckBy!.Value).Order().ToList()));
+            })
             .ToList();
     }
 }

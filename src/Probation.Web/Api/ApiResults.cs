@@ -52,6 +52,50 @@ public static class ApiResults
             ? Results.Problem(title: "The record was changed by someone else", detail: c.Reason, statusCode: StatusCodes.Status412PreconditionFailed)
             : From(outcome, onDone);
 
+    /// <summary>
+    /// A write that carries the case's version: read it (If-Match or body), run the use case, and answer 201
+    /// with the record's id, the case's new version and its ETag, or the refusal as ProblemDetails.
+    /// </summary>
+    public static async Task<IResult> VersionedWriteAsync(HttpContext http, int? bodyVersion, Func<int, Task<Outcome<Probation.Application.Supervision.Saved>>> run, Func<Probation.Application.Supervision.Saved, string> location)
+    {
+        var (version, fromIfMatch, versionError) = CaseVersion(http, bodyVersion);
+        if (versionError is not null)
+        {
+            return versionError;
+        }
+
+        var outcome = await run(version);
+        return FromWrite(outcome.Result, fromIfMatch, () =>
+        {
+            http.Response.Headers.ETag = $"\"{outcome.Value!.Version}\"";
+            return Results.Created(location(outcome.Value), new WriteResponse(outcome.Value.Id, outcome.Value.Version));
+        });
+    }
+
+    /// <summary>
+    /// The shared steps of a write to a case: a well-formed CRN, the body's required parts (<paramref name="malformed"/>
+    /// names what is missing), then the versioned write; 201 at <paramref name="location"/>, or the refusal.
+    /// </summary>
+    public static async Task<IResult> CaseWriteAsync(
+        HttpContext http, string crn, int? bodyVersion, string? malformed, Func<int, Task<Outcome<Probation.Application.Supervision.Saved>>> run, Func<Crn, string> location)
+    {
+        if (!Crn.TryParse(crn, out var parsed))
+        {
+            return BadRequest(Crn.FormatDescription + ".", "crn");
+        }
+
+        if (malformed is not null)
+        {
+            return BadRequest(malformed);
+        }
+
+        return await VersionedWriteAsync(http, bodyVersion, run, _ => location(parsed));
+    }
+
+    /// <summary>An enum's codes for the OpenAPI descriptions, without the empty "None".</summary>
+    public static string Names<T>()
+        where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Where(n => n != "None"));
+
     public static IResult Restricted() =>
         Results.Problem(title: "Access restricted", detail: "You do not have access to this case.", statusCode: StatusCodes.Status403Forbidden);
 

@@ -170,25 +170,12 @@ public static class ProgrammesApi
             .Produces<CaseProgrammeView>();
     }
 
-    private static async Task<IResult> Write(HttpContext http, int? bodyVersion, Func<int, Task<Outcome<Saved>>> run, Func<int, string> location)
-    {
-        var (version, fromIfMatch, versionError) = ApiResults.CaseVersion(http, bodyVersion);
-        if (versionError is not null)
-        {
-            return versionError;
-        }
-
-        var outcome = await run(version);
-        return ApiResults.FromWrite(outcome.Result, fromIfMatch, () =>
-        {
-            http.Response.Headers.ETag = $"\"{outcome.Value!.Version}\"";
-            return Results.Created(location(outcome.Value.Id), new WriteResponse(outcome.Value.Id, outcome.Value.Version));
-        });
-    }
+    private static Task<IResult> Write(HttpContext http, int? bodyVersion, Func<int, Task<Outcome<Saved>>> run, Func<int, string> location) =>
+        ApiResults.VersionedWriteAsync(http, bodyVersion, run, saved => location(saved.Id));
 
     private static IResult Forbidden() =>
         Results.Problem(title: "Not allowed", detail: "Programme pages are for programme tutors, the interventions manager, team managers and senior leaders.", statusCode: StatusCodes.Status403Forbidden);
 
     private static string Names<T>()
-        where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());
+        where T : struct, Enum => ApiResults.Names<T>();
 }

@@ -84,7 +84,7 @@ public static class ResettlementApi
     }
 
     private static string Names<T>()
-        where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());
+        where T : struct, Enum => ApiResults.Names<T>();
 
     private static async Task<IResult> CaseloadAsync(ResettlementQueries q, string? prison, int? page, int? pageSize, CancellationToken ct)
     {
@@ -127,31 +127,8 @@ public static class ResettlementApi
     /// The shared steps of a write: a well-formed CRN, the body's required parts, the version (If-Match or
     /// body), then the use case; 201 with the id and the new version, or its refusal as ProblemDetails.
     /// </summary>
-    private static async Task<IResult> Write(HttpContext http, string crn, int? bodyVersion, string? malformed, Func<int, Task<Outcome<Saved>>> run)
-    {
-        if (!Crn.TryParse(crn, out var parsed))
-        {
-            return ApiResults.BadRequest(Crn.FormatDescription + ".", "crn");
-        }
-
-        if (malformed is not null)
-        {
-            return ApiResults.BadRequest(malformed);
-        }
-
-        var (version, fromIfMatch, versionError) = ApiResults.CaseVersion(http, bodyVersion);
-        if (versionError is not null)
-        {
-            return versionError;
-        }
-
-        var outcome = await run(version);
-        return ApiResults.FromWrite(outcome.Result, fromIfMatch, () =>
-        {
-            http.Response.Headers.ETag = $"\"{outcome.Value!.Version}\"";
-            return Results.Created($"/api/v1/resettlement/{parsed.Value}", new WriteResponse(outcome.Value.Id, outcome.Value.Version));
-        });
-    }
+    private static Task<IResult> Write(HttpContext http, string crn, int? bodyVersion, string? malformed, Func<int, Task<Outcome<Saved>>> run) =>
+        ApiResults.CaseWriteAsync(http, crn, bodyVersion, malformed, run, c => $"/api/v1/resettlement/{c.Value}");
 
     private static string? Missing(CustodyRequest? b) =>
         b is null ? "Send the custody record as JSON."

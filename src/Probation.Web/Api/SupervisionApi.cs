@@ -190,7 +190,7 @@ public static class SupervisionApi
     }
 
     internal static string Names<T>()
-        where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Where(n => n != "None"));
+        where T : struct, Enum => ApiResults.Names<T>();
 
     internal static async Task<IResult> ReadAsync<T>(string crn, SupervisionQueries q, HttpContext http, Func<SupervisionView, T> pick, CancellationToken ct)
     {
@@ -218,31 +218,8 @@ public static class SupervisionApi
     /// The shared steps of a write: a well-formed CRN, the body's required parts, the version (If-Match or
     /// body), then the use case; 201 with the id and the new version, or its refusal as ProblemDetails.
     /// </summary>
-    internal static async Task<IResult> Write(HttpContext http, string crn, int? bodyVersion, string collection, string? malformed, Func<int, Task<Outcome<Saved>>> run)
-    {
-        if (!Crn.TryParse(crn, out var parsed))
-        {
-            return ApiResults.BadRequest(Crn.FormatDescription + ".", "crn");
-        }
-
-        if (malformed is not null)
-        {
-            return ApiResults.BadRequest(malformed);
-        }
-
-        var (version, fromIfMatch, versionError) = ApiResults.CaseVersion(http, bodyVersion);
-        if (versionError is not null)
-        {
-            return versionError;
-        }
-
-        var outcome = await run(version);
-        return ApiResults.FromWrite(outcome.Result, fromIfMatch, () =>
-        {
-            http.Response.Headers.ETag = $"\"{outcome.Value!.Version}\"";
-            return Results.Created($"/api/v1/cases/{parsed.Value}/{collection}", new WriteResponse(outcome.Value.Id, outcome.Value.Version));
-        });
-    }
+    internal static Task<IResult> Write(HttpContext http, string crn, int? bodyVersion, string collection, string? malformed, Func<int, Task<Outcome<Saved>>> run) =>
+        ApiResults.CaseWriteAsync(http, crn, bodyVersion, malformed, run, c => $"/api/v1/cases/{c.Value}/{collection}");
 
     private static async Task<IResult> CreateCaseAsync([FromBody] CaseCreateRequest? b, CreateCase use, CancellationToken ct)
     {

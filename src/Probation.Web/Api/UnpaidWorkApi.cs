@@ -160,7 +160,7 @@ public static class UnpaidWorkApi
         (TFlags)Enum.ToObject(typeof(TFlags), (values ?? []).Aggregate(0L, (all, v) => all | Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string Names<T>()
-        where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Where(n => n != "None"));
+        where T : struct, Enum => ApiResults.Names<T>();
 
     private static IResult Created(HttpContext http, Outcome<Saved> outcome, string location) =>
         ApiResults.From(outcome.Result, () =>

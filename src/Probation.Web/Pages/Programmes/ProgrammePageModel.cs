@@ -27,16 +27,6 @@ public abstract class ProgrammePageModel : PageModel
             return Redirect(then ?? Request.Path);
         }, fieldPrefix);
 
-    protected static TEnum? Choice<TEnum>(string? s)
-        where TEnum : struct, Enum =>
-        Enum.TryParse<TEnum>(s, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _) ? v : null;
-
-    protected static int? Number(string? s) =>
-        int.TryParse(s?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    /// <summary>A time of day as people type it: 9:30, 09:30 or 18.00.</summary>
-    protected static TimeOnly? Time(string? s) =>
-        TimeOnly.TryParseExact(s?.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 
     public static string Describe(AccreditedProgramme p) => ProgrammeRules.Describe(p);
 

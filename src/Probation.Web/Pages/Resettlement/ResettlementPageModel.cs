@@ -52,12 +52,6 @@ public abstract class ResettlementPageModel(ResettlementQueries queries) : PageM
             return Redirect(RecordUrl);
         });
 
-    protected static int? Number(string? s) =>
-        int.TryParse(s?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    protected static TEnum? Choice<TEnum>(string? s)
-        where TEnum : struct, Enum =>
-        Enum.TryParse<TEnum>(s, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _) ? v : null;
 
     public static string Describe(Pathway p) => ResettlementRules.Describe(p);
 

@@ -29,12 +29,8 @@ public abstract class UnpaidWorkPageModel : PageModel
 
     public static string Id(string key) => GovUk.ModelStateKeys.InputId(key);
 
-    protected static int? Number(string? s) =>
-        int.TryParse(s?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    protected static TEnum? Choice<TEnum>(string? s)
-        where TEnum : struct, Enum =>
-        Enum.TryParse<TEnum>(s, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _) ? v : null;
+    /// <summary>Numbers here may be typed negative, so that a negative penalty or travel time is refused in words.</summary>
+    protected static int? Number(string? s) => FormInput.Number(s, signed: true);
 
     /// <summary>Flags from the ticked boxes; unknown values are ignored (the boxes only offer known ones).</summary>
     protected static TFlags Flags<TFlags>(IEnumerable<string>? values)
@@ -54,7 +50,7 @@ public abstract class UnpaidWorkPageModel : PageModel
             return null;
         }
 
-        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm", "HH.mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        if (FormInput.Time(text) is { } t)
         {
             return t;
         }

@@ -127,7 +127,7 @@ public sealed class ContactsModel(SupervisionQueries queries, RecordContact reco
             return null;
         }
 
-        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm", "HH.mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        if (Infrastructure.FormInput.Time(text) is { } t)
         {
             return t;
         }

@@ -57,12 +57,6 @@ public abstract class SupervisionPageModel(SupervisionQueries queries) : PageMod
 
     protected static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
-    protected static int? Number(string? s) =>
-        int.TryParse(s?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    protected static TEnum? Choice<TEnum>(string? s)
-        where TEnum : struct, Enum =>
-        Enum.TryParse<TEnum>(s, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _) ? v : null;
 }
 
 /// <summary>The three boxes of a GOV.UK date input, bound as <c>Key.Day</c>, <c>Key.Month</c> and <c>Key.Year</c>.</summary>
