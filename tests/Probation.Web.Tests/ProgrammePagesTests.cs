@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Probation.Domain.Programmes;
 using Probation.Domain.Supervision;
 using Probation.Testing;
 
@@ -170,6 +171,31 @@ public abstract class ProgrammePagesTests(ProbationAppFactory app)
         // The officer may not manage programmes: the programme pages are not theirs.
         var denied = await po.GetAsync("/programmes/waiting-list");
         Assert.True(denied.StatusCode is HttpStatusCode.Forbidden || denied.Headers.Location?.OriginalString.Contains("/error/403", StringComparison.Ordinal) == true, $"Got {(int)denied.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Officer_WithdrawsAReferral_WithAReason_FromTheCase()
+    {
+        var (story, requirementId) = await ProgrammeCases.NewCaseAsync(app, "ThinkingSkillsProgramme");
+        var po = await app.SignInAsync("po");
+        var referral = await ReferFromTheCaseAsync(story, po, requirementId);
+        var path = $"/cases/{story.Crn.ToLowerInvariant()}/programme-referral";
+        var id = referral.Split('/')[^1];
+
+        var version = await StoryClient.CaseAsync(app, story.Crn, p => p.Version);
+        await RefusedAsync(await SubmitAsync(po, path, ("Withdraw.ReferralId", id), ("Withdraw.Reason", "  ")), "#Withdraw_Reason", "Enter why the referral is withdrawn");
+        Assert.Equal(version, await StoryClient.CaseAsync(app, story.Crn, p => p.Version));
+
+        var page = await SavedAsync(po, await SubmitAsync(po, path, ("Withdraw.ReferralId", id), ("Withdraw.Reason", "The order was revoked at court.")), "The referral is withdrawn.");
+        Assert.Contains("Withdrawn", page.QuerySelector("[data-testid=referrals]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[name='Withdraw.ReferralId']"));
+        var crn = Probation.Domain.Common.Crn.Parse(story.Crn);
+        var stored = await app.WithDbAsync(db => db.ProgrammeReferrals.AsNoTracking().SingleAsync(r => db.People.Any(p => p.Id == r.PersonId && p.Crn == crn)));
+        Assert.Equal(ReferralStatus.Withdrawn, stored.Status);
+        Assert.Equal("The order was revoked at court.", stored.Reason);
+
+        // Withdrawn, the requirement can be referred again.
+        Assert.NotNull(page.QuerySelector("[name='Input.RequirementId']"));
     }
 
     [Fact]
