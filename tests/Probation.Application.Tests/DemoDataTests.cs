@@ -102,8 +102,27 @@ public sealed class DemoDataTests
         Assert.Contains(Demo.Value.People, p => p.Access.Any(a => a.Kind == Domain.Access.AccessListKind.Restriction));
         Assert.Contains(Demo.Value.People, p => p.Access.Any(a => a.Kind == Domain.Access.AccessListKind.Exclusion));
         Assert.Equal(
-            ["admin", "caseadmin", "inspector", "leader", "manager", "po", "programmes", "pso", "quality", "ttg", "upw"],
+            ["admin", "caseadmin", "inspector", "leader", "manager", "po", "programmes", "pso", "quality", "ttg", "upw", "upwmanager"],
             Demo.Value.DemoAccounts.Keys.Order());
+    }
+
+    [Fact]
+    public void StandaloneUnpaidWorkCases_AreHeldByTheUnpaidWorkTeam_OthersByTheLocalTeams()
+    {
+        var team = Assert.Single(Demo.Value.Teams, t => t.Kind == TeamKind.UnpaidWork);
+        bool Standalone(DemoPerson p) => p.Person.Orders.Count > 0 && p.Person.Orders.All(o => o.Requirements.Count > 0 && o.Requirements.All(r => r.Type == RequirementType.UnpaidWork));
+        var standalone = Demo.Value.People.Where(Standalone).ToList();
+        Assert.True(standalone.Count > 100, $"{standalone.Count} standalone unpaid work cases");
+        Assert.All(standalone, p => Assert.Same(team, p.Team));
+        Assert.All(standalone.Where(p => p.Officer is not null), p => Assert.Same(team, p.Officer!.Team));
+        Assert.All(Demo.Value.People.Where(p => !Standalone(p) && p.Officer is not null), p => Assert.Same(p.Team, p.Officer!.Team));
+        Assert.All(Demo.Value.People.Where(p => p.Team == team), p => Assert.True(Standalone(p)));
+
+        // The team's caseload is in line with everyone else's, and it has a manager to allocate its queue.
+        var officers = Demo.Value.Staff.Where(s => s.Team == team && s.IsResponsibleOfficerGrade).ToList();
+        Assert.InRange((double)standalone.Count(p => p.Officer is not null) / officers.Count, 35.0, 70.0);
+        Assert.Contains(Demo.Value.Staff, s => s.Team == team && s.Grade == StaffGrade.TeamManager);
+        Assert.Contains(standalone, p => p.Officer is null);
     }
 
     [Theory]

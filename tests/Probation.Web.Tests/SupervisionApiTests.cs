@@ -208,6 +208,63 @@ public abstract class SupervisionApiTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task CreateCase_UnpaidWorkOnly_JoinsTheStandaloneUnpaidWorkTeam_WhichAllocatesIt()
+    {
+        app.SkipIfUnavailable();
+        var story = new StoryClient(app);
+        var (teamId, _) = await story.OfficerAsync("po");
+        var (upwTeamId, upwOfficerId) = await app.WithDbAsync(async db =>
+        {
+            var team = await db.Teams.Where(t => t.Kind == TeamKind.UnpaidWork).Select(t => t.Id).SingleAsync();
+            var officer = await db.Staff.Where(s => s.TeamId == team && s.Active && (s.Grade == StaffGrade.ProbationServicesOfficer || s.Grade == StaffGrade.ProbationOfficer))
+                .OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+            return (team, officer);
+        });
+        object Body(string lastName, params object[] requirements) => new
+        {
+            firstName = "Standalone",
+            lastName,
+            dateOfBirth = "1994-04-04",
+            gender = "Male",
+            teamId,
+            source = "Court",
+            receivedOn = "2026-11-20",
+            orderType = "CommunityOrder",
+            orderStart = "2026-11-20",
+            lengthMonths = 12,
+            court = "Teesside Magistrates' Court",
+            mainOffence = "CriminalDamage",
+            requirements,
+            rosh = "Low",
+            ogrsScore = 20,
+        };
+
+        var caseadmin = await story.As("caseadmin");
+        var only = await caseadmin.PostAsJsonAsync("/api/v1/cases", Body("Only", new { type = "UnpaidWork", unpaidWorkHours = 120 }));
+        Assert.True(only.StatusCode == HttpStatusCode.Created, await only.Content.ReadAsStringAsync());
+        using var created = JsonDocument.Parse(await only.Content.ReadAsStringAsync());
+        Assert.Equal(upwTeamId, created.RootElement.GetProperty("teamId").GetInt32());
+        Assert.Equal("Unpaid work", created.RootElement.GetProperty("team").GetString());
+        var crn = created.RootElement.GetProperty("crn").GetString()!;
+        var version = created.RootElement.GetProperty("version").GetInt32();
+
+        // With another requirement the case stays with the receiving local team.
+        var mixed = await caseadmin.PostAsJsonAsync("/api/v1/cases", Body("Mixed", new { type = "UnpaidWork", unpaidWorkHours = 120 }, new { type = "RehabilitationActivity", rarDays = 10 }));
+        using var mixedJson = JsonDocument.Parse(await mixed.Content.ReadAsStringAsync());
+        Assert.Equal(teamId, mixedJson.RootElement.GetProperty("teamId").GetInt32());
+
+        // The unpaid work team's queue holds it; the local team's case administrator cannot allocate it, its manager can.
+        var manager = await story.As("upwmanager");
+        var queue = await manager.GetStringAsync($"/api/v1/teams/{upwTeamId}/allocation-queue");
+        Assert.Contains(crn, queue, StringComparison.Ordinal);
+        var refused = await caseadmin.PostAsJsonAsync($"/api/v1/cases/{crn}/allocation", new { staffMemberId = upwOfficerId, version });
+        Assert.Equal((HttpStatusCode)422, refused.StatusCode);
+        var allocated = await manager.PostAsJsonAsync($"/api/v1/cases/{crn}/allocation", new { staffMemberId = upwOfficerId, version, overrideReason = "Unpaid work case manager with space this week" });
+        Assert.True(allocated.IsSuccessStatusCode, await allocated.Content.ReadAsStringAsync());
+        Assert.Equal(upwOfficerId, await StoryClient.CaseAsync(app, crn, p => p.ResponsibleOfficerId));
+    }
+
+    [Fact]
     public async Task CreateCase_AtTheSameMoment_EachGetsItsOwnCrn()
     {
         var (teamId, _) = await new StoryClient(app).OfficerAsync("po");

@@ -37,7 +37,8 @@ public abstract class UnpaidWorkPagesTests(ProbationAppFactory app)
                 lengthMonths = 12,
                 court = "Teesside Magistrates' Court",
                 mainOffence = "CriminalDamage",
-                requirements = new object[] { new { type = "UnpaidWork", unpaidWorkHours = hours } },
+                // Unpaid work and a RAR: the responsible officer in the local team holds the case.
+                requirements = new object[] { new { type = "UnpaidWork", unpaidWorkHours = hours }, new { type = "RehabilitationActivity", rarDays = 10 } },
                 rosh = "Low",
                 ogrsScore = 25,
             },

@@ -525,7 +525,9 @@ public abstract class WebTests(ProbationAppFactory app)
     {
         var client = await app.TokenClientAsync("manager");
         using var teams = JsonDocument.Parse(await client.GetStringAsync("/api/v1/teams"));
-        Assert.Equal(7, teams.RootElement.GetArrayLength());
+        // Six local teams, the interventions team and the standalone unpaid work team.
+        Assert.Equal(8, teams.RootElement.GetArrayLength());
+        Assert.Contains(teams.RootElement.EnumerateArray(), t => t.GetProperty("code").GetString() == "UPW" && t.GetProperty("kind").GetString() == "UnpaidWork");
         var teamId = teams.RootElement.EnumerateArray().First(t => t.GetProperty("code").GetString() == "STO").GetProperty("id").GetInt32();
         using var team = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/teams/{teamId}"));
         Assert.Equal("Stockton-on-Tees", team.RootElement.GetProperty("localAuthority").GetString());

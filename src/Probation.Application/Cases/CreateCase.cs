@@ -10,11 +10,13 @@ using Probation.Domain.Common;
 using Probation.Domain.Organisation;
 using Probation.Domain.Risk;
 using Probation.Domain.Supervision;
+using Probation.Domain.UnpaidWork;
 
 namespace Probation.Application.Cases;
 
 /// <summary>A new case: its CRN (assigned when none was given), id and first version.</summary>
-public sealed record CreatedCase(string Crn, int Id, int Version);
+/// <summary>The new case, and the team whose allocation queue it joined (the standalone unpaid work team when unpaid work is its only requirement).</summary>
+public sealed record CreatedCase(string Crn, int Id, int Version, int TeamId, string Team);
 
 public sealed record NewRequirement(RequirementType Type, int? RarDays, int? UnpaidWorkHours, AccreditedProgramme? Programme, int? LengthMonths);
 
@@ -46,7 +48,8 @@ public sealed record CreateCaseCommand(
 
 /// <summary>
 /// A new case from court or by transfer: the person, the order and its requirements, the risk profile
-/// as known, and the registrations. It joins the team's allocation queue. Refused whole if any part is wrong.
+/// as known, and the registrations. It joins the receiving team's allocation queue, or, when unpaid work is the
+/// order's only requirement, the standalone unpaid work team's (section 4.1). Refused whole if any part is wrong.
 /// </summary>
 public sealed class CreateCase(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock)
 {
@@ -106,6 +109,10 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
                 LengthMonths = r.LengthMonths,
             }).ToList(),
         };
+        // A dedicated team manages standalone unpaid work cases; every other case stays with the receiving team.
+        var holding = UnpaidWorkRules.HeldByStandaloneTeam(order)
+            ? await db.Teams.AsNoTracking().Where(t => t.ProviderId == team.ProviderId && t.Kind == TeamKind.UnpaidWork).OrderBy(t => t.Id).FirstOrDefaultAsync(ct) ?? team
+            : team;
         var person = new PersonOnProbation
         {
             Crn = crn,
@@ -114,7 +121,7 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
             DateOfBirth = c.DateOfBirth,
             Gender = c.Gender,
             ProviderId = team.ProviderId,
-            TeamId = team.Id,
+            TeamId = holding.Id,
             ReceivedOn = c.ReceivedOn,
             Source = c.Source,
             Risk = new RiskProfile
@@ -163,7 +170,7 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
             }
         }
 
-        return new Outcome<CreatedCase>(Outcome.Ok(), new CreatedCase(crn.Value, person.Id, person.Version));
+        return new Outcome<CreatedCase>(Outcome.Ok(), new CreatedCase(crn.Value, person.Id, person.Version, holding.Id, holding.Name));
     }
 
     private static Outcome<CreatedCase> Fail(Outcome refusal) => new(refusal, null);

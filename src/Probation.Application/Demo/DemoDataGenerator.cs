@@ -8,7 +8,13 @@ using Probation.Domain.Risk;
 namespace Probation.Application.Demo;
 
 /// <summary>A person on probation as generated, with the organisation records it points at.</summary>
-public sealed record DemoPerson(PersonOnProbation Person, Team Team, StaffMember? Officer, IReadOnlyList<(StaffMember Staff, AccessListKind Kind)> Access);
+public sealed record DemoPerson(PersonOnProbation Person, Team Team, StaffMember? Officer, IReadOnlyList<(StaffMember Staff, AccessListKind Kind)> Access)
+{
+    /// <summary>The local team of the area the person lives in, where they are seen; set when another team holds the case.</summary>
+    public Team? HomeTeam { get; init; }
+
+    public Team Area => HomeTeam ?? Team;
+}
 
 public sealed record DemoDataset(
     Provider Provider,
@@ -172,6 +178,17 @@ public static class DemoDataGenerator
         };
 
         var people = BuildPeople(scale, provider, teams, officersByTeam, faker, random, today);
+
+        // Section 4.1: a dedicated team manages the cases whose only requirement is unpaid work. Officers move
+        // to it from the local teams (so the provider keeps its officers and their average caseload) and take
+        // those cases; the cases they held with other requirements stay in their local team with a colleague.
+        var unpaidWorkTeam = new Team { Provider = provider, Code = "UPW", Name = "Unpaid work", Kind = TeamKind.UnpaidWork };
+        allTeams.Add(unpaidWorkTeam);
+        people = RouteStandaloneUnpaidWork(people, officersByTeam, unpaidWorkTeam, [demoPo, demoPso]);
+        var unpaidWorkManager = NewStaff(unpaidWorkTeam, StaffGrade.TeamManager, Gender.Female);
+        AddTraining(unpaidWorkManager, random, today, always: true);
+        NewStaff(unpaidWorkTeam, StaffGrade.CaseAdministrator, Gender.Female);
+        accounts["upwmanager"] = unpaidWorkManager;
 
         // A few restricted cases (limited access): some only their officer and team manager may see,
         // some that named colleagues are kept out of. The demo PSO is kept out of one case on their
@@ -434,6 +451,77 @@ public static class DemoDataGenerator
         }
 
         return people;
+    }
+
+    /// <summary>Annex 3 as the generator applies it: current domestic abuse, sexual offending and BBR or Resolve need a probation officer.</summary>
+    private static bool NeedsProbationOfficer(PersonOnProbation person, Order order) =>
+        person.Registrations.Any(r => r.Type == RegistrationType.DomesticAbuse && r.EndedOn is null)
+        || order.MainOffence == OffenceCategory.Sexual
+        || order.Requirements.Any(r => r.Programme is AccreditedProgramme.BuildingBetterRelationships or AccreditedProgramme.Resolve);
+
+    /// <summary>The lightest caseload among the officers the case may go to (grade and, for women, a female officer), or among all when none fits.</summary>
+    private static StaffMember Lightest(IReadOnlyList<StaffMember> officers, PersonOnProbation person, Order order, Dictionary<StaffMember, int> caseload)
+    {
+        var needsPo = NeedsProbationOfficer(person, order);
+        var woman = person.Gender == Gender.Female;
+        var fit = officers.Where(o => (!needsPo || o.Grade == StaffGrade.ProbationOfficer) && (!woman || o.Gender == Gender.Female)).ToList();
+        return (fit.Count > 0 ? fit : officers).MinBy(o => (caseload.GetValueOrDefault(o), o.StaffCode))!;
+    }
+
+    private static List<DemoPerson> RouteStandaloneUnpaidWork(List<DemoPerson> people, Dictionary<Team, List<StaffMember>> officersByTeam, Team unpaidWorkTeam, StaffMember[] keep)
+    {
+        bool Standalone(DemoPerson p) => Domain.UnpaidWork.UnpaidWorkRules.HeldByStandaloneTeam(p.Person.Orders[0]);
+        var standalone = people.Count(Standalone);
+        var allocated = people.Count(p => p.Officer is not null);
+        var officers = officersByTeam.Values.Sum(l => l.Count);
+        var moving = Math.Max(2, (int)Math.Round(people.Count(p => Standalone(p) && p.Officer is not null) / Math.Max(1.0, (double)allocated / officers)));
+
+        // From the largest teams in turn, the most recently joined officer, alternating grades so that the team
+        // has probation officers for the cases that need one, and women officers for women.
+        var moved = new List<StaffMember>();
+        var order = officersByTeam.OrderByDescending(t => t.Value.Count).ThenBy(t => t.Key.Code).Select(t => t.Key).ToList();
+        for (var i = 0; moved.Count < moving && i < moving * order.Count; i++)
+        {
+            var team = order[i % order.Count];
+            var grade = moved.Count % 2 == 0 ? StaffGrade.ProbationServicesOfficer : StaffGrade.ProbationOfficer;
+            var gender = moved.Count % 4 < 2 ? Gender.Female : Gender.Male;
+            var list = officersByTeam[team];
+            var officer = list.LastOrDefault(o => o.Grade == grade && o.Gender == gender && !keep.Contains(o)) ?? list.LastOrDefault(o => o.Grade == grade && !keep.Contains(o));
+            if (officer is null || list.Count <= 4)
+            {
+                continue;
+            }
+
+            list.Remove(officer);
+            officer.Team = unpaidWorkTeam;
+            moved.Add(officer);
+        }
+
+        officersByTeam[unpaidWorkTeam] = moved;
+        var caseload = people.Where(p => p.Officer is not null && !moved.Contains(p.Officer)).GroupBy(p => p.Officer!).ToDictionary(g => g.Key, g => g.Count());
+        var routed = new List<DemoPerson>(people.Count);
+        foreach (var p in people)
+        {
+            var order0 = p.Person.Orders[0];
+            var next = p;
+            if (Standalone(p))
+            {
+                next = p with { Team = unpaidWorkTeam, HomeTeam = p.Team, Officer = p.Officer is null ? null : Lightest(moved, p.Person, order0, caseload) };
+            }
+            else if (p.Officer is { } officer && moved.Contains(officer))
+            {
+                next = p with { Officer = Lightest(officersByTeam[p.Team], p.Person, order0, caseload) };
+            }
+
+            if (next.Officer is { } holder)
+            {
+                caseload[holder] = caseload.GetValueOrDefault(holder) + 1;
+            }
+
+            routed.Add(next);
+        }
+
+        return routed;
     }
 
     private static Order BuildOrder(Randomizer random, Faker faker, DateOnly started, bool domesticAbuse, bool sexual)

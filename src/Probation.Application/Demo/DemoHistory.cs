@@ -47,7 +47,7 @@ public static class DemoHistory
                 continue;
             }
 
-            var history = new CaseHistory(p.Person, p.Officer, random, today, centres.GetValueOrDefault(p.Team), hubs.GetValueOrDefault(p.Team) ?? []);
+            var history = new CaseHistory(p.Person, p.Officer, random, today, centres.GetValueOrDefault(p.Area), hubs.GetValueOrDefault(p.Area) ?? []);
             history.WriteTypical();
         }
     }

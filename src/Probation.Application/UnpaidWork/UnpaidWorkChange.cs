@@ -28,7 +28,7 @@ public sealed class UnpaidWorkChange(ProbationDbContext db, IRequestContext requ
 
     public AuditLog Audit => audit;
 
-    /// <summary>Unpaid work supervisors, and managers of the provider's interventions team (which runs unpaid work).</summary>
+    /// <summary>Unpaid work supervisors, and managers of the interventions team (which runs unpaid work) and of the standalone unpaid work team.</summary>
     public async Task<bool> IsUnpaidWorkStaffAsync(CancellationToken ct)
     {
         var viewer = request.Viewer;
@@ -43,7 +43,7 @@ public sealed class UnpaidWorkChange(ProbationDbContext db, IRequestContext requ
         }
 
         return viewer.IsInRole(Identity.Roles.TeamManager) && viewer.TeamId is { } team
-            && await db.Teams.AnyAsync(t => t.Id == team && t.Kind == TeamKind.Interventions, ct);
+            && await db.Teams.AnyAsync(t => t.Id == team && (t.Kind == TeamKind.Interventions || t.Kind == TeamKind.UnpaidWork), ct);
     }
 
     /// <summary>

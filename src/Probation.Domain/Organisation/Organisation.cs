@@ -26,6 +26,18 @@ public enum TeamKind
 
     /// <summary>The service-wide interventions team: accredited programmes, unpaid work, Through the Gate.</summary>
     Interventions,
+
+    /// <summary>
+    /// The standalone unpaid work team (section 4.1): it manages the cases whose only requirement is unpaid
+    /// work; cases with other requirements stay with their responsible officer in a local team.
+    /// </summary>
+    UnpaidWork,
+}
+
+public static class TeamKinds
+{
+    /// <summary>Teams that hold cases and responsible officers: the local teams and the standalone unpaid work team.</summary>
+    public static bool HoldsCases(TeamKind kind) => kind is TeamKind.LocalTeam or TeamKind.UnpaidWork;
 }
 
 public sealed class Team

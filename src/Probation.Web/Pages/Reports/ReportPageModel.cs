@@ -37,7 +37,7 @@ public abstract class ReportPageModel(OrganisationQueries organisation) : PageMo
 
     protected async Task<ReportScope> ScopeAsync(CancellationToken ct)
     {
-        Teams = (await organisation.TeamsAsync(ct)).Where(t => t.Kind == TeamKind.LocalTeam).OrderBy(t => t.Name).ToList();
+        Teams = (await organisation.TeamsAsync(ct)).Where(t => TeamKinds.HoldsCases(t.Kind)).OrderBy(t => t.Name).ToList();
         Hubs = (await organisation.SitesAsync(SiteKind.CommunityHub, null, ct)).OrderBy(s => s.Name).ToList();
         var on = On.IsEmpty ? null : On.Parse("the day", ModelState, "On", required: false);
         return new ReportScope(TeamId, HubId, OfficerId, on);
