@@ -156,6 +156,7 @@ app.MapReportsApi();
 app.MapProgrammesApi();
 app.MapResettlementApi();
 app.MapUnpaidWorkApi();
+app.MapInspectionApi();
 
 app.Run();
 return 0;
