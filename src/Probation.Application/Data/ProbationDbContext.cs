@@ -52,6 +52,9 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Probation.Domain.UnpaidWork.UnpaidWorkBooking> UnpaidWorkBookings => Set<Probation.Domain.UnpaidWork.UnpaidWorkBooking>();
     public DbSet<Probation.Domain.UnpaidWork.UnpaidWorkAssessment> UnpaidWorkAssessments => Set<Probation.Domain.UnpaidWork.UnpaidWorkAssessment>();
     public DbSet<Probation.Domain.UnpaidWork.UnpaidWorkAward> UnpaidWorkAwards => Set<Probation.Domain.UnpaidWork.UnpaidWorkAward>();
+    public DbSet<Probation.Domain.Inspection.CaseAssessment> CaseAssessments => Set<Probation.Domain.Inspection.CaseAssessment>();
+    public DbSet<Probation.Domain.Inspection.AuditFeedback> AuditFeedback => Set<Probation.Domain.Inspection.AuditFeedback>();
+    public DbSet<Probation.Domain.Inspection.InspectionRecord> Inspections => Set<Probation.Domain.Inspection.InspectionRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
