@@ -1004,7 +1004,6 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Judgement")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 

@@ -957,7 +957,6 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Judgement")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 

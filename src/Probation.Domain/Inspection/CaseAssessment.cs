@@ -91,7 +91,9 @@ public sealed class KeyQuestionJudgement
     public int Id { get; set; }
     public int CaseAssessmentId { get; set; }
     public required string KeyQuestionId { get; set; }
-    public Judgement Judgement { get; set; }
+
+    /// <summary>None yet on a draft where the assessor has written evidence but not yet judged.</summary>
+    public Judgement? Judgement { get; set; }
     public string? Evidence { get; set; }
 }
 

@@ -134,6 +134,57 @@ public static class CaseAssessmentRules
         return null;
     }
 
+    /// <summary>
+    /// Writes checked answers onto the assessment: a judgement or prompt answered is kept or updated in place, one
+    /// left blank is removed. Run <see cref="Check"/> first.
+    /// </summary>
+    public static void Apply(CaseAssessment assessment, IReadOnlyList<JudgementInput> judgements, IReadOnlyList<PromptInput> prompts)
+    {
+        foreach (var j in judgements)
+        {
+            var id = j.KeyQuestionId!.Trim();
+            var row = assessment.Judgements.FirstOrDefault(x => x.KeyQuestionId == id);
+            var evidence = string.IsNullOrWhiteSpace(j.Evidence) ? null : j.Evidence.Trim();
+            if (j.Judgement is null && evidence is null)
+            {
+                if (row is not null)
+                {
+                    assessment.Judgements.Remove(row);
+                }
+            }
+            else if (row is null)
+            {
+                assessment.Judgements.Add(new KeyQuestionJudgement { KeyQuestionId = id, Judgement = j.Judgement, Evidence = evidence });
+            }
+            else
+            {
+                row.Judgement = j.Judgement;
+                row.Evidence = evidence;
+            }
+        }
+
+        foreach (var p in prompts)
+        {
+            var id = p.PromptId!.Trim();
+            var row = assessment.Prompts.FirstOrDefault(x => x.PromptId == id);
+            if (p.Answer is not { } answer)
+            {
+                if (row is not null)
+                {
+                    assessment.Prompts.Remove(row);
+                }
+            }
+            else if (row is null)
+            {
+                assessment.Prompts.Add(new PromptAnswer { PromptId = id, Answer = answer });
+            }
+            else
+            {
+                row.Answer = answer;
+            }
+        }
+    }
+
     /// <summary>Yes, no and not applicable per key question over completed assessments: what the rating rules read.</summary>
     public static IReadOnlyList<KeyQuestionCount> Count(IEnumerable<KeyQuestion> questions, IEnumerable<CaseAssessment> assessments)
     {

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Probation.Data.Migrations.Postgres.Migrations
+namespace Probation.Data.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Inspection : Migration
@@ -16,17 +15,17 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "Inspections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProviderId = table.Column<int>(type: "integer", nullable: false),
-                    ProviderType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FrameworkVersion = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    FieldworkFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    FieldworkTo = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    LeadInspectorId = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProviderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProviderType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FrameworkVersion = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FieldworkFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FieldworkTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    LeadInspectorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,25 +48,25 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "CaseAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProviderId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FrameworkVersion = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    InspectionId = table.Column<int>(type: "integer", nullable: true),
-                    AssessorStaffId = table.Column<int>(type: "integer", nullable: false),
-                    OfficerStaffId = table.Column<int>(type: "integer", nullable: true),
-                    ModeratesId = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OfficerInterviewed = table.Column<bool>(type: "boolean", nullable: false),
-                    InterviewNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Strengths = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AreasForImprovement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProviderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FrameworkVersion = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    InspectionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssessorStaffId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficerStaffId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ModeratesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OfficerInterviewed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InterviewNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Strengths = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AreasForImprovement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,12 +113,12 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "DomainOneRatings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InspectionId = table.Column<int>(type: "integer", nullable: false),
-                    StandardId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Rating = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StandardId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,12 +135,12 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "InspectionMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InspectionId = table.Column<int>(type: "integer", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    With = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    With = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -158,18 +157,18 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "InspectionSamples",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InspectionId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EligibleFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    EligibleTo = table.Column<DateOnly>(type: "date", nullable: false),
-                    Confidence = table.Column<double>(type: "double precision", nullable: false),
-                    Margin = table.Column<double>(type: "double precision", nullable: false),
-                    Seed = table.Column<int>(type: "integer", nullable: false),
-                    Population = table.Column<int>(type: "integer", nullable: false),
-                    Size = table.Column<int>(type: "integer", nullable: false),
-                    DrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EligibleFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EligibleTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Confidence = table.Column<double>(type: "REAL", nullable: false),
+                    Margin = table.Column<double>(type: "REAL", nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    DrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,10 +185,10 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "InspectionTeamMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InspectionId = table.Column<int>(type: "integer", nullable: false),
-                    StaffMemberId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,13 +211,13 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "InterviewQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InspectionId = table.Column<int>(type: "integer", nullable: false),
-                    StandardId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    Text = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Asked = table.Column<int>(type: "integer", nullable: false),
-                    AnsweredYes = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StandardId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Asked = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnsweredYes = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,16 +234,16 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "Recommendations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InspectionId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Progress = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -261,13 +260,13 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "StandardDiscretions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InspectionId = table.Column<int>(type: "integer", nullable: false),
-                    StandardId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Rating = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StandardId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -284,10 +283,10 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "AssessmentParticipants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseAssessmentId = table.Column<int>(type: "integer", nullable: false),
-                    StaffMemberId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseAssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,15 +309,15 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "AuditFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseAssessmentId = table.Column<int>(type: "integer", nullable: false),
-                    OfficerStaffId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SetOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseAssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficerStaffId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SetOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -341,12 +340,12 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "KeyQuestionJudgements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseAssessmentId = table.Column<int>(type: "integer", nullable: false),
-                    KeyQuestionId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Judgement = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseAssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeyQuestionId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Judgement = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -363,11 +362,11 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "PromptAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseAssessmentId = table.Column<int>(type: "integer", nullable: false),
-                    PromptId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Answer = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseAssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PromptId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -384,11 +383,11 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "SampledCases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InspectionSampleId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Stratum = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionSampleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stratum = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -411,12 +410,12 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                 name: "SampleStrata",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InspectionSampleId = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Population = table.Column<int>(type: "integer", nullable: false),
-                    Sample = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InspectionSampleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sample = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

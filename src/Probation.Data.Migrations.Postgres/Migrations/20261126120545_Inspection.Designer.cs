@@ -12,7 +12,7 @@ using Probation.Application.Data;
 namespace Probation.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ProbationDbContext))]
-    [Migration("20261126115745_Inspection")]
+    [Migration("20261126120545_Inspection")]
     partial class Inspection
     {
         /// <inheritdoc />
@@ -1007,7 +1007,6 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Judgement")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 

@@ -11,7 +11,7 @@ using Probation.Application.Data;
 namespace Probation.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProbationDbContext))]
-    [Migration("20261126115639_Inspection")]
+    [Migration("20261126120509_Inspection")]
     partial class Inspection
     {
         /// <inheritdoc />
@@ -960,7 +960,6 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Judgement")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
