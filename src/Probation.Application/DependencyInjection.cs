@@ -36,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<Supervision.RecordAlertException>();
         services.AddScoped<Oversight.OversightQueries>();
         services.AddScoped<Oversight.RecordOversight>();
+        services.AddScoped<Quality.CaseAudits>();
+        services.AddScoped<Quality.QualityQueries>();
         services.AddScoped<Oversight.StaffSupervision>();
         services.AddScoped<Reports.ReportQueries>();
         Programmes.ProgrammeServices.Add(services);

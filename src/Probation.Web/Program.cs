@@ -157,6 +157,7 @@ app.MapProgrammesApi();
 app.MapResettlementApi();
 app.MapUnpaidWorkApi();
 app.MapInspectionApi();
+app.MapQualityApi();
 
 app.Run();
 return 0;

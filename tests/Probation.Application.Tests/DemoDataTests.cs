@@ -102,7 +102,7 @@ public sealed class DemoDataTests
         Assert.Contains(Demo.Value.People, p => p.Access.Any(a => a.Kind == Domain.Access.AccessListKind.Restriction));
         Assert.Contains(Demo.Value.People, p => p.Access.Any(a => a.Kind == Domain.Access.AccessListKind.Exclusion));
         Assert.Equal(
-            ["admin", "caseadmin", "inspector", "leader", "manager", "po", "programmes", "pso", "quality", "ttg", "upw", "upwmanager"],
+            ["admin", "caseadmin", "inspector", "leader", "manager", "po", "programmes", "pso", "quality", "quality2", "ttg", "upw", "upwmanager"],
             Demo.Value.DemoAccounts.Keys.Order());
     }
 

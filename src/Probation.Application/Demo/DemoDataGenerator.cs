@@ -172,6 +172,7 @@ public static class DemoDataGenerator
             ["programmes"] = tutors[0],
             ["ttg"] = ttg[0],
             ["quality"] = quality[0],
+            ["quality2"] = quality[1],
             ["leader"] = leaders[0],
             ["inspector"] = inspector,
             ["admin"] = administrator,
