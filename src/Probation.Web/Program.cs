@@ -100,6 +100,7 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Cases", Policies.CaseWorker);
     o.Conventions.AuthorizeFolder("/Allocation", Policies.CaseWorker);
+    o.Conventions.AuthorizeFolder("/Quality", Policies.CaseWorker);
     o.Conventions.AuthorizeFolder("/Admin", Policies.SystemAdministrator);
     o.Conventions.AllowAnonymousToPage("/Account/SignIn");
     o.Conventions.AllowAnonymousToPage("/Error");

@@ -245,6 +245,18 @@ public sealed class QualityQueries(ProbationDbContext db, IRequestContext reques
         return rows;
     }
 
+    /// <summary>The provider's practitioners (probation officers and services officers) who may take part in a quality event.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> PractitionersAsync(CancellationToken ct)
+    {
+        var provider = request.Viewer.ProviderId;
+        var rows = await db.Staff.AsNoTracking()
+            .Where(s => s.ProviderId == provider && s.Active && (s.Grade == Domain.Organisation.StaffGrade.ProbationOfficer || s.Grade == Domain.Organisation.StaffGrade.ProbationServicesOfficer))
+            .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
+            .Select(s => new { s.Id, Name = s.LastName + ", " + s.FirstName + " (" + s.Team!.Name + ")" })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
     /// <summary>The signed-in officer's feedback from audits of their cases, open first.</summary>
     public async Task<IReadOnlyList<FeedbackView>> MyFeedbackAsync(CancellationToken ct)
     {
