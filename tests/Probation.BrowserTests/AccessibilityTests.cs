@@ -191,6 +191,41 @@ public sealed class AccessibilityTests(BrowserFixture app)
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
                 await CheckAsync(page, "unpaid work session");
             }
+
+            // A project's page with the forms to change and retire it; then a refused change (nothing is saved).
+            await page.GotoAsync("/unpaid-work/projects");
+            await page.GetByTestId("projects").Locator("a[href^='/unpaid-work/projects/']").First.ClickAsync();
+            await Expect(page.GetByTestId("project")).ToBeVisibleAsync();
+            await CheckAsync(page, "unpaid work project");
+            await page.GetByLabel("Places", new() { Exact = true }).FillAsync("0");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the number of places");
+            await CheckAsync(page, "unpaid work project with an error");
+
+            // Correcting a record from last week's sessions, and cancelling a booking on next week's: each form, then the form refused.
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")));
+            foreach (var (week, action, button, what) in new[]
+            {
+                (today.AddDays(-7), "correct", "Correct the record", "correcting attendance"),
+                (today.AddDays(7), "cancel", "Cancel the booking", "cancelling a booking"),
+            })
+            {
+                await page.GotoAsync($"/unpaid-work/sessions?week={week:yyyy-MM-dd}");
+                var booked = page.GetByTestId("calendar").Locator("li", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"; [1-9]\d* of \d+ places booked") }).Locator("a");
+                if (await booked.CountAsync() == 0)
+                {
+                    failures.Add($"The week of {week:d MMMM yyyy} has no session with people booked, so axe could not check {what}.");
+                    continue;
+                }
+
+                await booked.First.ClickAsync();
+                await page.GetByTestId(action).First.ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Button, new() { Name = button })).ToBeVisibleAsync();
+                await CheckAsync(page, what);
+                await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+                await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+                await CheckAsync(page, what + " with an error");
+            }
         }
 
         await using (var programmes = await app.NewContextAsync())

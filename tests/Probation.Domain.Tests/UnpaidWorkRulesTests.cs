@@ -118,6 +118,154 @@ public sealed class UnpaidWorkRulesTests
         Assert.Equal((contact, decision), UnpaidWorkRules.AsContact(outcome));
     }
 
+    private static readonly TimeOnly? NoTime = null;
+
+    private static AttendanceInput Input(AttendanceOutcome outcome, string? started = "09:00", string? finished = "16:00", int penalty = 0, int travel = 0, string? reason = null) =>
+        new(outcome, started is null ? NoTime : TimeOnly.Parse(started, System.Globalization.CultureInfo.InvariantCulture),
+            finished is null ? NoTime : TimeOnly.Parse(finished, System.Globalization.CultureInfo.InvariantCulture), penalty, travel, reason);
+
+    private static UnpaidWorkBookingRecord Other(int credited, PlacementKind placement = PlacementKind.Group) =>
+        new(new DateOnly(2026, 10, 1), Nine, Four, AttendanceOutcome.AttendedAndWorked, credited, placement);
+
+    // 10 hours ordered (600 minutes). The record being corrected credited 420 minutes; it is not among the others.
+    [Theory]
+    [InlineData(0, "09:00", "16:00", 0, 420, false)]
+    [InlineData(0, "09:00", "16:00", 60, 360, false)] // a penalty the supervisor missed
+    [InlineData(0, "10:00", "16:00", 0, 360, false)] // a start time mistyped
+    [InlineData(180, "09:00", "16:00", 0, 420, false)] // 420 fit in the 420 left: the record's own 420 does not count against it
+    [InlineData(300, "09:00", "16:00", 0, 300, true)] // capped at the 300 minutes the other records leave
+    [InlineData(600, "09:00", "16:00", 0, 0, true)]
+    public void Correction_CreditsAgain_CappedAtTheHoursRemainingWithoutItsOwnCredit(int othersCredited, string started, string finished, int penalty, int credited, bool capped)
+    {
+        var recorded = Input(AttendanceOutcome.AttendedAndWorked, "09:00", "16:00", penalty: 5);
+        var (credit, refusal) = UnpaidWorkRules.Correction(
+            recorded, Input(AttendanceOutcome.AttendedAndWorked, started, finished, penalty), Nine, Four, PlacementKind.Group, 10,
+            othersCredited == 0 ? [] : [Other(othersCredited)]);
+        Assert.Null(refusal);
+        Assert.Equal(credited, credit!.Minutes);
+        Assert.Equal(capped, credit.Capped is not null);
+    }
+
+    [Fact]
+    public void Correction_OnAnEducationTrainingAndEmploymentPlacement_IsCappedAtWhatTheOtherEtePlacementsLeaveOfThirtyPercent()
+    {
+        // 10 hours ordered: 180 minutes of ETE at most; 120 credited elsewhere on ETE, 300 on a group placement.
+        var (credit, _) = UnpaidWorkRules.Correction(
+            Input(AttendanceOutcome.UnacceptableAbsence, null, null, reason: "No contact"), Input(AttendanceOutcome.AttendedAndWorked, "09:00", "12:00"), Nine, Four,
+            PlacementKind.EducationTrainingEmployment, 10, [Other(120, PlacementKind.EducationTrainingEmployment), Other(300)]);
+        Assert.Equal(60, credit!.Minutes);
+        Assert.Contains("30%", credit.Capped, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AttendanceOutcome.AttendedAndWorked, "08:30", "16:00", 0, null, "StartedAt")] // before the session
+    [InlineData(AttendanceOutcome.AttendedAndWorked, "09:00", "16:30", 0, null, "FinishedAt")] // after it
+    [InlineData(AttendanceOutcome.AttendedAndWorked, "09:00", "16:00", -10, null, "PenaltyMinutes")]
+    [InlineData(AttendanceOutcome.AttendedAndWorked, "09:00", "10:00", 61, null, "PenaltyMinutes")] // longer than the time worked
+    [InlineData(AttendanceOutcome.UnacceptableAbsence, null, null, 0, " ", "Reason")] // an enforceable outcome needs its reason
+    [InlineData(AttendanceOutcome.UnacceptableAbsence, "09:00", "16:00", 0, "No contact", "StartedAt")] // an absence has no times
+    [InlineData(AttendanceOutcome.AttendedAndWorked, "09:00", "16:00", 0, null, "Outcome")] // the record as it already is
+    public void Correction_IsRefusedByTheSameRulesAsRecording_OrWhenItChangesNothing(AttendanceOutcome outcome, string? started, string? finished, int penalty, string? reason, string field)
+    {
+        var (credit, refusal) = UnpaidWorkRules.Correction(
+            Input(AttendanceOutcome.AttendedAndWorked), Input(outcome, started, finished, penalty, reason: reason), Nine, Four, PlacementKind.Group, 100, []);
+        Assert.Null(credit);
+        Assert.Equal(field, refusal!.Field);
+    }
+
+    [Fact]
+    public void Correction_SaysWhatChanged_WithoutQuotingTheReason()
+    {
+        var before = Input(AttendanceOutcome.AttendedAndWorked, "09:00", "16:00", 30, 20);
+        var after = Input(AttendanceOutcome.UnacceptableAbsence, null, null, reason: "Was seen drinking in the town centre");
+        var changes = UnpaidWorkRules.DescribeCorrection(before, 410, after, 0);
+        Assert.Equal(
+            "outcome was attended and worked, now unacceptable absence; times were 09:00 to 16:00, now none; penalty was 30 minutes, now 0; travel was 20 minutes, now 0; reason changed; credit was 6 hours 50 minutes, now 0 hours",
+            changes);
+        Assert.DoesNotContain("drinking", changes, StringComparison.Ordinal);
+        Assert.Equal("times were 09:00 to 16:00, now 10:00 to 16:00; credit was 7 hours, now 6 hours", UnpaidWorkRules.DescribeCorrection(Input(AttendanceOutcome.AttendedAndWorked), 420, Input(AttendanceOutcome.AttendedAndWorked, "10:00"), 360));
+    }
+
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    [Theory]
+    [InlineData(null, 1, CancellationReason.Rebooked, null, null)] // a session still to come
+    [InlineData(null, 0, CancellationReason.AcceptableAbsenceNotifiedInAdvance, null, null)] // on the day itself
+    [InlineData(null, 0, CancellationReason.Other, "Moved to evening work", null)]
+    [InlineData(null, -1, CancellationReason.Rebooked, null, "")] // the day after: record the attendance instead
+    [InlineData(AttendanceOutcome.AcceptableAbsence, 0, CancellationReason.Rebooked, null, "")] // attendance is recorded: correct it instead
+    [InlineData(AttendanceOutcome.AttendedAndWorked, 3, CancellationReason.Rebooked, null, "")]
+    [InlineData(null, 1, null, null, "Reason")]
+    [InlineData(null, 1, (CancellationReason)99, null, "Reason")]
+    [InlineData(null, 1, CancellationReason.Other, " ", "Details")] // "other" needs words
+    public void Cancellation_IsAllowedUpToTheDayOfTheSession_BeforeAttendance_WithAReason(AttendanceOutcome? recorded, int daysAhead, CancellationReason? reason, string? details, string? refusedField)
+    {
+        var refusal = UnpaidWorkRules.Cancellation(recorded, Today.AddDays(daysAhead), Today, reason, details);
+        Assert.Equal(refusedField, refusal is null ? null : refusal.Field ?? "");
+    }
+
+    [Fact]
+    public void Cancellation_DetailsAreLimited()
+    {
+        Assert.Equal("Details", UnpaidWorkRules.Cancellation(null, Today, Today, CancellationReason.Rebooked, new string('x', 1001))!.Field);
+        Assert.Null(UnpaidWorkRules.Cancellation(null, Today, Today, CancellationReason.Rebooked, new string('x', 1000)));
+    }
+
+    private static readonly ProjectFacts Mixed = new(6, PlacementKind.Group, false, ProjectRisks.PublicFacing);
+
+    private static SessionBookings Booked(params BookedPerson[] people) => new(Today.AddDays(7), Nine, Four, people);
+
+    private static readonly BookedPerson Man = new(Gender.Male, ProjectRisks.None);
+
+    [Theory]
+    [InlineData(6, 3, 2, null)]
+    [InlineData(6, 2, 2, null)] // cut to exactly the two booked
+    [InlineData(6, 1, 2, "Capacity")] // below the two booked
+    public void ProjectChange_PlacesCannotGoBelowThoseBookedOnASessionToCome(int before, int after, int booked, string? refusedField)
+    {
+        var refusal = UnpaidWorkRules.ProjectChange(Mixed with { Capacity = before }, Mixed with { Capacity = after },
+            [Booked(Enumerable.Repeat(Man, booked).ToArray())]);
+        Assert.Equal(refusedField, refusal?.Field);
+        if (refusal is not null)
+        {
+            Assert.Contains("3 December 2026 (09:00 to 16:00) has 2 places booked", refusal.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(Gender.Male, true, PlacementKind.Group, "WomenOnly")] // becoming women-only with a man booked
+    [InlineData(Gender.Female, true, PlacementKind.Group, null)]
+    [InlineData(Gender.Female, false, PlacementKind.Individual, null)] // already open to women
+    public void ProjectChange_WomenOnly_NotWhileMenAreBooked(Gender booked, bool womenOnly, PlacementKind placement, string? refusedField)
+    {
+        var before = Mixed with { Placement = placement, WomenOnly = false };
+        var refusal = UnpaidWorkRules.ProjectChange(before, before with { WomenOnly = womenOnly }, [Booked(new BookedPerson(booked, ProjectRisks.None))]);
+        Assert.Equal(refusedField, refusal?.Field);
+    }
+
+    [Theory]
+    [InlineData(PlacementKind.Individual, false, "Placement")] // an individual placement becoming a mixed group
+    [InlineData(PlacementKind.Group, true, "WomenOnly")] // a women-only group becoming mixed
+    public void ProjectChange_AMixedGroup_NotWhileWomenAreBooked(PlacementKind beforePlacement, bool beforeWomenOnly, string refusedField)
+    {
+        var before = Mixed with { Placement = beforePlacement, WomenOnly = beforeWomenOnly };
+        var refusal = UnpaidWorkRules.ProjectChange(before, Mixed, [Booked(new BookedPerson(Gender.Female, ProjectRisks.None))]);
+        Assert.Equal(refusedField, refusal!.Field);
+        Assert.Null(UnpaidWorkRules.ProjectChange(before, Mixed, [Booked(Man)]));
+    }
+
+    [Fact]
+    public void ProjectChange_NotToInvolveWhatABookedPersonsAssessmentRulesOut_OnlyWhatIsAdded()
+    {
+        var ruledOut = new BookedPerson(Gender.Male, ProjectRisks.ChildrenPresent | ProjectRisks.PublicFacing);
+        var refusal = UnpaidWorkRules.ProjectChange(Mixed, Mixed with { Risks = ProjectRisks.PublicFacing | ProjectRisks.ChildrenPresent }, [Booked(ruledOut)]);
+        Assert.Equal("Risks", refusal!.Field);
+        Assert.Contains("rules out children present", refusal.Reason, StringComparison.Ordinal);
+
+        // Public facing was already there (the booking rules let the person on): not checked again.
+        Assert.Null(UnpaidWorkRules.ProjectChange(Mixed, Mixed with { Risks = ProjectRisks.PublicFacing | ProjectRisks.LoneWorking }, [Booked(ruledOut)]));
+    }
+
     private static readonly DateOnly Saturday = new(2026, 12, 5);
 
     private static SessionFacts Session(bool womenOnly = false, PlacementKind placement = PlacementKind.Group, ProjectRisks risks = ProjectRisks.None, int capacity = 6, int booked = 0) =>

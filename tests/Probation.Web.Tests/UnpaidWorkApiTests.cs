@@ -15,12 +15,16 @@ public abstract class UnpaidWorkApiTests(ProbationAppFactory app)
     private static int _sessions;
     private static int _projects;
     private static int _supervisor;
+    private static int _future;
 
     private Task<List<int>> SupervisorsAsync() =>
         app.WithDbAsync(db => db.Staff.Where(s => s.Grade == Domain.Organisation.StaffGrade.UnpaidWorkSupervisor).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
 
     /// <summary>A session on its own evening in the autumn (today is 26 November 2026), so tests never share a supervisor's time.</summary>
     private static DateOnly NextDay() => new DateOnly(2026, 9, 7).AddDays(Interlocked.Increment(ref _sessions) % 70);
+
+    /// <summary>A day still to come, spread over the new year so tests rarely share one; projects here run at weekends too.</summary>
+    private static DateOnly FutureDay() => new DateOnly(2027, 1, 4).AddDays(Interlocked.Increment(ref _future) % 150);
 
     private sealed record Person(StoryClient Story, string Crn);
 
@@ -148,6 +152,60 @@ public abstract class UnpaidWorkApiTests(ProbationAppFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    private async Task<int> RecordAsync(int sessionId, int version, params object[] rows)
+    {
+        var response = await SendAsync("upw", HttpMethod.Post, $"/api/v1/unpaid-work/sessions/{sessionId}/attendance", new { rows }, version);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return version + 1;
+    }
+
+    private Task<HttpResponseMessage> CorrectAsync(int sessionId, int bookingId, int version, object body, string user = "upw") =>
+        SendAsync(user, HttpMethod.Put, $"/api/v1/unpaid-work/sessions/{sessionId}/attendance/{bookingId}", body, version);
+
+    private Task<HttpResponseMessage> CancelAsync(int sessionId, int bookingId, int? version, object body) =>
+        SendAsync("upw", HttpMethod.Post, $"/api/v1/unpaid-work/sessions/{sessionId}/bookings/{bookingId}/cancel", body, version);
+
+    private Task<List<string>> PurposesAsync(string crn) =>
+        app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Subjects.Any(s => s.Crn == crn)).Select(e => e.Purpose).ToListAsync());
+
+    private Task<Domain.Supervision.Contact> ContactAsync(int bookingId) =>
+        app.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => db.UnpaidWorkBookings.Any(b => b.Id == bookingId && b.ContactId == c.Id)));
+
+    private Task<int> CorrectionsAsync(int bookingId) => app.WithDbAsync(db => db.Set<Domain.UnpaidWork.UnpaidWorkAttendanceCorrection>().CountAsync(c => c.BookingId == bookingId));
+
+    private async Task<JsonElement> GetAsync(string path)
+    {
+        var response = await (await Upw()).GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Every detail of a project, as a change sends them, with the ones given changed.</summary>
+    private async Task<Dictionary<string, object?>> ProjectBodyAsync(int id, params (string Name, object? Value)[] changes)
+    {
+        var p = await GetAsync($"/api/v1/unpaid-work/projects/{id}");
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = p.GetProperty("name").GetString(),
+            ["type"] = p.GetProperty("type").GetString(),
+            ["beneficiary"] = p.GetProperty("beneficiary").GetString(),
+            ["placement"] = p.GetProperty("placement").GetString(),
+            ["womenOnly"] = p.GetProperty("womenOnly").GetBoolean(),
+            ["capacity"] = p.GetProperty("capacity").GetInt32(),
+            ["weekendAvailable"] = p.GetProperty("weekendAvailable").GetBoolean(),
+            ["supervisorIds"] = p.GetProperty("supervisors").EnumerateArray().Select(s => s.GetProperty("id").GetInt32()).ToArray(),
+        };
+        foreach (var (name, value) in changes)
+        {
+            body[name] = value;
+        }
+
+        return body;
+    }
+
+    private async Task<HttpResponseMessage> ChangeProjectAsync(int id, int? ifMatch, Dictionary<string, object?> body) =>
+        await SendAsync("upw", HttpMethod.Put, $"/api/v1/unpaid-work/projects/{id}", body, ifMatch);
 
     [Fact]
     public async Task WholeSessionAttendance_CreditsHours_WritesContacts_AndAnUnacceptableAbsenceFeedsEnforcement()
@@ -430,12 +488,341 @@ public abstract class UnpaidWorkApiTests(ProbationAppFactory app)
         Assert.Equal(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], days);
     }
 
+
+    [Fact]
+    public async Task CancellingABooking_FreesThePlace_KeepsTheReason_AndIsAuditedAgainstThePerson()
+    {
+        var first = await PersonAsync();
+        var second = await PersonAsync();
+        var (id, version, _) = await SessionAsync(await ProjectAsync(), capacity: 1, on: FutureDay());
+        var booking = await BookAsync(id, version, first.Crn);
+        var (full, _) = await ProblemAsync(await SendAsync("upw", HttpMethod.Post, $"/api/v1/unpaid-work/sessions/{id}/bookings", new { crn = second.Crn }, version + 1), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("The session is full", full, StringComparison.Ordinal);
+
+        var response = await CancelAsync(id, booking, version + 1, new { reason = "AcceptableAbsenceNotifiedInAdvance", details = "Hospital appointment; letter seen" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        Assert.Equal($"\"{version + 2}\"", response.Headers.ETag?.Tag);
+        Assert.Equal(0, await BookingsAsync(id));
+        await BookAsync(id, version + 2, second.Crn);
+
+        var session = await GetAsync($"/api/v1/unpaid-work/sessions/{id}");
+        var cancelled = Assert.Single(session.GetProperty("cancelled").EnumerateArray());
+        Assert.Equal(("AcceptableAbsenceNotifiedInAdvance", "Hospital appointment; letter seen", first.Crn), (cancelled.GetProperty("reason").GetString(), cancelled.GetProperty("details").GetString(), cancelled.GetProperty("crn").GetString()));
+
+        // The audit row says what happened to whose record, without the free text.
+        var audited = Assert.Single(await PurposesAsync(first.Crn), p => p.StartsWith("Unpaid work booking cancelled", StringComparison.Ordinal));
+        Assert.EndsWith(": acceptable absence notified in advance", audited, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hospital", audited, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancellingABooking_OnceAttendanceIsRecorded_OrAfterTheDay_IsRefused_AndNothingIsWritten()
+    {
+        var recorded = await PersonAsync();
+        var unrecorded = await PersonAsync();
+        var (id, version, _) = await SessionAsync(await ProjectAsync());
+        var a = await BookAsync(id, version, recorded.Crn);
+        var b = await BookAsync(id, version + 1, unrecorded.Crn);
+        version = await RecordAsync(id, version + 2, new { bookingId = a, outcome = "AttendedAndWorked", startedAt = "18:00", finishedAt = "21:00" });
+
+        var (attended, _) = await ProblemAsync(await CancelAsync(id, a, version, new { reason = "BookedInError" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("correct the attendance record instead", attended, StringComparison.Ordinal);
+        var (past, _) = await ProblemAsync(await CancelAsync(id, b, version, new { reason = "Rebooked" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("can be cancelled up to the day of the session", past, StringComparison.Ordinal);
+
+        Assert.Equal(2, await BookingsAsync(id));
+        Assert.Equal(version, await SessionVersionAsync(id));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Domain.UnpaidWork.UnpaidWorkBookingCancellation>().CountAsync(c => c.SessionId == id)));
+        Assert.DoesNotContain(await PurposesAsync(unrecorded.Crn), p => p.StartsWith("Unpaid work booking cancelled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CancellingABooking_WithoutAReason_OrAgainstAStaleVersion_IsRefused()
+    {
+        var person = await PersonAsync();
+        var (id, version, _) = await SessionAsync(await ProjectAsync(), on: FutureDay());
+        var booking = await BookAsync(id, version, person.Crn);
+
+        var (_, missing) = await ProblemAsync(await CancelAsync(id, booking, version + 1, new { details = "Moved" }), HttpStatusCode.UnprocessableEntity);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("reason", out _), missing.ToString());
+        var (other, words) = await ProblemAsync(await CancelAsync(id, booking, version + 1, new { reason = "Other" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Describe why", other, StringComparison.Ordinal);
+        Assert.True(words.GetProperty("errors").TryGetProperty("details", out _));
+        await ProblemAsync(await CancelAsync(id, booking, version, new { reason = "Rebooked" }), HttpStatusCode.PreconditionFailed);
+        await ProblemAsync(await CancelAsync(id, booking, null, new { version, reason = "Rebooked" }), HttpStatusCode.Conflict);
+        await ProblemAsync(await CancelAsync(id, booking + 100000, version + 1, new { reason = "Rebooked" }), HttpStatusCode.NotFound);
+
+        Assert.Equal(1, await BookingsAsync(id));
+        Assert.Equal(version + 1, await SessionVersionAsync(id));
+    }
+
+    [Fact]
+    public async Task CorrectingAttendance_CreditsTheMinutesAgain_AgainstTheHoursLeftWithoutItsOwnCredit_AndKeepsTheValuesBefore()
+    {
+        // Three hours ordered, all credited by one evening: without its own credit the correction still has the three hours to cap at.
+        var person = await PersonAsync(hours: 3);
+        var (id, version, _) = await SessionAsync(await ProjectAsync());
+        var booking = await BookAsync(id, version, person.Crn);
+        version = await RecordAsync(id, version + 1, new { bookingId = booking, outcome = "AttendedAndWorked", startedAt = "18:00", finishedAt = "21:00" });
+        Assert.Equal(0, (await HoursAsync(person.Crn)).GetProperty("progress").GetProperty("remainingMinutes").GetInt32());
+
+        var response = await CorrectAsync(id, booking, version, new
+        {
+            outcome = "AttendedAndWorked",
+            startedAt = "18:00",
+            finishedAt = "21:00",
+            penaltyMinutes = 30,
+            correctionReason = "The supervisor missed a late return from the break",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        Assert.Equal($"\"{version + 1}\"", response.Headers.ETag?.Tag);
+
+        var progress = (await HoursAsync(person.Crn)).GetProperty("progress");
+        Assert.Equal((150, 30), (progress.GetProperty("creditedMinutes").GetInt32(), progress.GetProperty("remainingMinutes").GetInt32()));
+        Assert.Contains("2 hours 30 minutes credited", (await ContactAsync(booking)).Notes, StringComparison.Ordinal);
+
+        var detail = await GetAsync($"/api/v1/unpaid-work/sessions/{id}/bookings/{booking}");
+        var before = Assert.Single(detail.GetProperty("corrections").EnumerateArray());
+        Assert.Equal(180, before.GetProperty("previousCreditedMinutes").GetInt32());
+        Assert.Equal("The supervisor missed a late return from the break", before.GetProperty("reason").GetString());
+        var audited = Assert.Single(await PurposesAsync(person.Crn), p => p.StartsWith("Unpaid work attendance corrected", StringComparison.Ordinal));
+        Assert.EndsWith("penalty was 0 minutes, now 30; credit was 3 hours, now 2 hours 30 minutes", audited, StringComparison.Ordinal);
+        Assert.DoesNotContain("break", audited, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CorrectingAFailureToAnAcceptableAbsence_LeavesNoEnforceableContact_AndWithdrawsTheThresholdEvent()
+    {
+        var person = await PersonAsync();
+        var project = await ProjectAsync();
+        var bookings = new List<(int Session, int Booking, int Version)>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var (id, version, _) = await SessionAsync(project);
+            var booking = await BookAsync(id, version, person.Crn);
+            bookings.Add((id, booking, await RecordAsync(id, version + 1, new { bookingId = booking, outcome = "UnacceptableAbsence", reason = "No contact and no evidence offered" })));
+        }
+
+        Assert.Equal([Domain.Supervision.SignificantEventKind.NonComplianceThreshold], await StoryClient.CaseAsync(app, person.Crn, p => p.SignificantEvents.Select(e => e.Kind).ToList()));
+        var (second, secondBooking, secondVersion) = bookings[1];
+        var response = await CorrectAsync(second, secondBooking, secondVersion, new
+        {
+            outcome = "AcceptableAbsence",
+            reason = "In hospital that evening; discharge letter seen",
+            correctionReason = "The letter arrived after the session",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+
+        var contact = await ContactAsync(secondBooking);
+        Assert.Equal((Domain.Supervision.ContactOutcome.FailedToAttend, Domain.Supervision.AbsenceDecision.Acceptable, "In hospital that evening; discharge letter seen"), (contact.Outcome, contact.Decision, contact.DecisionReason));
+        Assert.Empty(await StoryClient.CaseAsync(app, person.Crn, p => p.SignificantEvents.ToList()));
+        Assert.Contains(await PurposesAsync(person.Crn), p => p.StartsWith("Unpaid work attendance corrected", StringComparison.Ordinal) && p.Contains("; threshold event withdrawn: outcome was unacceptable absence, now acceptable absence", StringComparison.Ordinal));
+
+        // The first failure still needs the officer's decision, until it too is corrected.
+        Assert.Contains("EnforcementDecisionDue", await person.Story.CodesAsync());
+        var (first, firstBooking, firstVersion) = bookings[0];
+        Assert.Equal(HttpStatusCode.Created, (await CorrectAsync(first, firstBooking, firstVersion, new { outcome = "AcceptableAbsence", reason = "Rang in sick before the session", correctionReason = "The call was logged late" })).StatusCode);
+        Assert.DoesNotContain("EnforcementDecisionDue", await person.Story.CodesAsync());
+        Assert.Equal(0, await StoryClient.CaseAsync(app, person.Crn, p => p.Contacts.Count(c => c.Decision == Domain.Supervision.AbsenceDecision.Unacceptable)));
+    }
+
+    [Fact]
+    public async Task CorrectingAnAttendanceToAFailure_FeedsEnforcement_AsANewRecordWould()
+    {
+        var person = await PersonAsync();
+        var project = await ProjectAsync();
+        var (absent, v1, _) = await SessionAsync(project);
+        var a = await BookAsync(absent, v1, person.Crn);
+        await RecordAsync(absent, v1 + 1, new { bookingId = a, outcome = "UnacceptableAbsence", reason = "No contact" });
+        var (worked, v2, _) = await SessionAsync(project);
+        var b = await BookAsync(worked, v2, person.Crn);
+        var version = await RecordAsync(worked, v2 + 1, new { bookingId = b, outcome = "AttendedAndWorked", startedAt = "18:00", finishedAt = "21:00" });
+        Assert.Empty(await StoryClient.CaseAsync(app, person.Crn, p => p.SignificantEvents.ToList()));
+
+        var response = await CorrectAsync(worked, b, version, new
+        {
+            outcome = "FailedToComply",
+            startedAt = "18:00",
+            finishedAt = "19:00",
+            reason = "Refused to carry on after the break",
+            correctionReason = "Recorded as worked by mistake",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+
+        var contact = await ContactAsync(b);
+        Assert.Equal((Domain.Supervision.ContactOutcome.AttendedNotComplied, Domain.Supervision.AbsenceDecision.Unacceptable), (contact.Outcome, contact.Decision));
+        Assert.Equal([Domain.Supervision.SignificantEventKind.NonComplianceThreshold], await StoryClient.CaseAsync(app, person.Crn, p => p.SignificantEvents.Select(e => e.Kind).ToList()));
+        Assert.Contains(await PurposesAsync(person.Crn), p => p.StartsWith("Unpaid work attendance corrected", StringComparison.Ordinal) && p.Contains("; enforcement threshold reached: outcome was attended and worked, now failed to comply", StringComparison.Ordinal));
+        Assert.Equal(60, (await HoursAsync(person.Crn)).GetProperty("progress").GetProperty("creditedMinutes").GetInt32());
+    }
+
+    [Fact]
+    public async Task CorrectingAFailureTheOfficerHasActedOn_IsRefused_UntilTheyReviewIt()
+    {
+        var person = await PersonAsync();
+        var (id, version, _) = await SessionAsync(await ProjectAsync());
+        var booking = await BookAsync(id, version, person.Crn);
+        version = await RecordAsync(id, version + 1, new { bookingId = booking, outcome = "UnacceptableAbsence", reason = "No contact" });
+        var contact = await ContactAsync(booking);
+        person.Story.Use(person.Crn, (await HoursAsync(person.Crn)).GetProperty("version").GetInt32());
+        await person.Story.WriteAsync("po", HttpMethod.Post, "enforcement", new { on = "2026-11-26", kind = "Warning", contactId = contact.Id, notes = "Warning letter sent" });
+
+        var (detail, _) = await ProblemAsync(
+            await CorrectAsync(id, booking, version, new { outcome = "AcceptableAbsence", reason = "Was at a funeral", correctionReason = "Told us afterwards" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Enforcement is recorded against this failure (warning issued", detail, StringComparison.Ordinal);
+        Assert.Equal(Domain.Supervision.AbsenceDecision.Unacceptable, (await ContactAsync(booking)).Decision);
+        Assert.Equal(0, await CorrectionsAsync(booking));
+    }
+
+    [Theory]
+    [InlineData("17:30", "21:00", 0, 0, "startedAt", "within the session's times")]
+    [InlineData("18:00", "21:30", 0, 0, "finishedAt", "within the session's times")]
+    [InlineData("18:00", "21:00", -10, 0, "penaltyMinutes", "cannot be negative")]
+    [InlineData("18:00", "19:00", 90, 0, "penaltyMinutes", "cannot be more than the 60 minutes worked")]
+    [InlineData("18:00", "21:00", 0, 200, "travelMinutes", "at most 180 minutes")]
+    public async Task CorrectingAttendance_WithBadTimesOrMinutes_IsRefused_AndNothingIsWritten(string started, string finished, int penalty, int travel, string field, string message)
+    {
+        var person = await PersonAsync();
+        var (id, version, _) = await SessionAsync(await ProjectAsync());
+        var booking = await BookAsync(id, version, person.Crn);
+        version = await RecordAsync(id, version + 1, new { bookingId = booking, outcome = "AttendedAndWorked", startedAt = "18:00", finishedAt = "21:00" });
+        var notes = (await ContactAsync(booking)).Notes;
+
+        var (detail, json) = await ProblemAsync(
+            await CorrectAsync(id, booking, version, new { outcome = "AttendedAndWorked", startedAt = started, finishedAt = finished, penaltyMinutes = penalty, travelMinutes = travel, correctionReason = "Times mistyped" }),
+            HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(message, detail, StringComparison.Ordinal);
+        Assert.True(json.GetProperty("errors").TryGetProperty(field, out _), json.ToString());
+
+        Assert.Equal(version, await SessionVersionAsync(id));
+        Assert.Equal(180, (await HoursAsync(person.Crn)).GetProperty("progress").GetProperty("creditedMinutes").GetInt32());
+        Assert.Equal(notes, (await ContactAsync(booking)).Notes);
+        Assert.Equal(0, await CorrectionsAsync(booking));
+    }
+
+    [Fact]
+    public async Task CorrectingAttendance_WithoutAReason_ThatChangesNothing_BeforeItIsRecorded_OrByAnOfficer_IsRefused()
+    {
+        var person = await PersonAsync();
+        var waiting = await PersonAsync();
+        var (id, version, _) = await SessionAsync(await ProjectAsync());
+        var booking = await BookAsync(id, version, person.Crn);
+        var unrecorded = await BookAsync(id, version + 1, waiting.Crn);
+        version = await RecordAsync(id, version + 2, new { bookingId = booking, outcome = "AttendedAndWorked", startedAt = "18:00", finishedAt = "21:00" });
+        var penalty = new { outcome = "AttendedAndWorked", startedAt = "18:00", finishedAt = "21:00", penaltyMinutes = 15, correctionReason = "Late start missed" };
+
+        var (_, noReason) = await ProblemAsync(await CorrectAsync(id, booking, version, penalty with { correctionReason = " " }), HttpStatusCode.UnprocessableEntity);
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("correctionReason", out _), noReason.ToString());
+        var (same, _) = await ProblemAsync(await CorrectAsync(id, booking, version, penalty with { penaltyMinutes = 0 }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("changes nothing", same, StringComparison.Ordinal);
+        var (notYet, _) = await ProblemAsync(await CorrectAsync(id, unrecorded, version, penalty), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("not recorded yet", notYet, StringComparison.Ordinal);
+        var (officer, _) = await ProblemAsync(await CorrectAsync(id, booking, version, penalty, "po"), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Only unpaid work supervisors and managers", officer, StringComparison.Ordinal);
+        await ProblemAsync(await CorrectAsync(id, booking, version - 1, penalty), HttpStatusCode.PreconditionFailed);
+
+        Assert.Equal(version, await SessionVersionAsync(id));
+        Assert.Equal(0, await CorrectionsAsync(booking));
+        Assert.Equal(HttpStatusCode.Created, (await CorrectAsync(id, booking, version, penalty)).StatusCode);
+        Assert.Equal(1, await CorrectionsAsync(booking));
+    }
+
+    [Fact]
+    public async Task ChangingAProject_TakesItsVersion_StaleIs412FromIfMatchOr409FromTheBody()
+    {
+        var id = await ProjectAsync();
+        var read = await (await Upw()).GetAsync($"/api/v1/unpaid-work/projects/{id}");
+        Assert.Equal("\"0\"", read.Headers.ETag?.Tag);
+        var body = await ProjectBodyAsync(id, ("beneficiary", "Stockton Rotary Club"), ("riskNotes", "No lone working near the river"));
+
+        await ProblemAsync(await ChangeProjectAsync(id, 5, body), HttpStatusCode.PreconditionFailed);
+        body["version"] = 5;
+        await ProblemAsync(await ChangeProjectAsync(id, null, body), HttpStatusCode.Conflict);
+        body.Remove("version");
+        Assert.Equal("Thornaby Town Council", (await GetAsync($"/api/v1/unpaid-work/projects/{id}")).GetProperty("beneficiary").GetString());
+
+        var changed = await ChangeProjectAsync(id, 0, body);
+        Assert.True(changed.StatusCode == HttpStatusCode.Created, await changed.Content.ReadAsStringAsync());
+        Assert.Equal("\"1\"", changed.Headers.ETag?.Tag);
+        var project = await GetAsync($"/api/v1/unpaid-work/projects/{id}");
+        Assert.Equal(("Stockton Rotary Club", "No lone working near the river", 1), (project.GetProperty("beneficiary").GetString(), project.GetProperty("riskNotes").GetString(), project.GetProperty("version").GetInt32()));
+        await ProblemAsync(await ChangeProjectAsync(id, 0, body), HttpStatusCode.PreconditionFailed);
+        var (bad, json) = await ProblemAsync(await ChangeProjectAsync(id, 1, await ProjectBodyAsync(id, ("capacity", 0))), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("number of places", bad, StringComparison.Ordinal);
+        Assert.True(json.GetProperty("errors").TryGetProperty("capacity", out _));
+
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Purpose.StartsWith("Unpaid work project changed (" + project.GetProperty("name").GetString())).Select(e => e.Purpose).ToListAsync());
+        Assert.Equal($"Unpaid work project changed ({project.GetProperty("name").GetString()}): beneficiary Thornaby Town Council to Stockton Rotary Club; risk notes changed", Assert.Single(audited));
+    }
+
+    [Fact]
+    public async Task RetiringAProject_StopsSessionsFromItsDay_KeepsThoseScheduled_AndLeavesTheProjectList()
+    {
+        var id = await ProjectAsync();
+        var days = new[] { FutureDay(), FutureDay(), FutureDay() }.Order().ToArray();
+        var (kept, _, _) = await SessionAsync(id, on: days[2]);
+        var retire = await ChangeProjectAsync(id, 0, await ProjectBodyAsync(id, ("retiredOn", days[1])));
+        Assert.True(retire.StatusCode == HttpStatusCode.Created, await retire.Content.ReadAsStringAsync());
+
+        var supervisors = await SupervisorsAsync();
+        var (detail, json) = await ProblemAsync(
+            await (await Upw()).PostAsJsonAsync("/api/v1/unpaid-work/sessions", new { projectId = id, on = days[1], startsAt = "18:00", endsAt = "21:00", supervisorId = supervisors[0], capacity = 6 }),
+            HttpStatusCode.UnprocessableEntity);
+        Assert.Contains($"is retired from {days[1]:d MMMM yyyy}", detail, StringComparison.Ordinal);
+        Assert.True(json.GetProperty("errors").TryGetProperty("on", out _));
+        await SessionAsync(id, on: days[0]);
+        Assert.Contains((await GetAsync("/api/v1/unpaid-work/projects")).EnumerateArray(), p => p.GetProperty("id").GetInt32() == id);
+
+        // Retired from today: gone from the list to schedule on, still there when asked for.
+        Assert.Equal(HttpStatusCode.Created, (await ChangeProjectAsync(id, 1, await ProjectBodyAsync(id, ("retiredOn", "2026-11-26")))).StatusCode);
+        Assert.DoesNotContain((await GetAsync("/api/v1/unpaid-work/projects")).EnumerateArray(), p => p.GetProperty("id").GetInt32() == id);
+        var all = (await GetAsync("/api/v1/unpaid-work/projects?includeRetired=true")).EnumerateArray();
+        Assert.Equal("2026-11-26", Assert.Single(all, p => p.GetProperty("id").GetInt32() == id).GetProperty("retiredOn").GetString());
+        Assert.Equal(id, (await GetAsync($"/api/v1/unpaid-work/sessions/{kept}")).GetProperty("session").GetProperty("projectId").GetInt32());
+    }
+
+    [Fact]
+    public async Task CuttingAProjectsPlaces_BelowThoseBookedOnASessionToCome_IsRefusedNamingTheSession()
+    {
+        var first = await PersonAsync();
+        var second = await PersonAsync();
+        var id = await ProjectAsync(capacity: 6);
+        var day = FutureDay();
+        var (session, version, _) = await SessionAsync(id, capacity: 6, on: day);
+        await BookAsync(session, version, first.Crn);
+        await BookAsync(session, version + 1, second.Crn);
+
+        var (detail, json) = await ProblemAsync(await ChangeProjectAsync(id, 0, await ProjectBodyAsync(id, ("capacity", 1))), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains($"The session on {day:d MMMM yyyy} (18:00 to 21:00) has 2 places booked", detail, StringComparison.Ordinal);
+        Assert.True(json.GetProperty("errors").TryGetProperty("capacity", out _));
+        Assert.Equal(6, (await GetAsync($"/api/v1/unpaid-work/projects/{id}")).GetProperty("capacity").GetInt32());
+
+        // Cut to three: the session's own places follow, and its version moves.
+        Assert.Equal(HttpStatusCode.Created, (await ChangeProjectAsync(id, 0, await ProjectBodyAsync(id, ("capacity", 3)))).StatusCode);
+        var after = (await GetAsync($"/api/v1/unpaid-work/sessions/{session}")).GetProperty("session");
+        Assert.Equal((3, 2, version + 3), (after.GetProperty("capacity").GetInt32(), after.GetProperty("booked").GetInt32(), after.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
+    public async Task MakingAProjectWomenOnly_WhileMenAreBookedOnASessionToCome_IsRefused()
+    {
+        var man = await PersonAsync();
+        var id = await ProjectAsync();
+        var day = FutureDay();
+        var (session, version, _) = await SessionAsync(id, on: day);
+        await BookAsync(session, version, man.Crn);
+        var (detail, json) = await ProblemAsync(await ChangeProjectAsync(id, 0, await ProjectBodyAsync(id, ("womenOnly", true))), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains($"Men are booked on the session on {day:d MMMM yyyy}", detail, StringComparison.Ordinal);
+        Assert.True(json.GetProperty("errors").TryGetProperty("womenOnly", out _));
+    }
+
     [Fact]
     public async Task OpenApi_DocumentsTheUnpaidWorkEndpoints()
     {
         app.SkipIfUnavailable();
         var json = await app.AnonymousClient().GetStringAsync("/openapi/v1.json");
-        foreach (var path in new[] { "/api/v1/unpaid-work/projects", "/api/v1/unpaid-work/sessions/{id}/attendance", "/api/v1/unpaid-work/sessions/{id}/bookings", "/api/v1/unpaid-work/people/{crn}/hours", "/api/v1/unpaid-work/capacity" })
+        foreach (var path in new[] { "/api/v1/unpaid-work/projects", "/api/v1/unpaid-work/sessions/{id}/attendance", "/api/v1/unpaid-work/sessions/{id}/bookings", "/api/v1/unpaid-work/people/{crn}/hours", "/api/v1/unpaid-work/capacity",
+            "/api/v1/unpaid-work/projects/{id}", "/api/v1/unpaid-work/sessions/{id}/bookings/{bookingId}/cancel", "/api/v1/unpaid-work/sessions/{id}/attendance/{bookingId}" })
         {
             Assert.Contains(path, json, StringComparison.Ordinal);
         }

@@ -46,7 +46,9 @@ public abstract class UnpaidWorkPagesTests(ProbationAppFactory app)
         return story.Crn;
     }
 
-    private async Task<int> SessionAsync(DateOnly on)
+    private async Task<int> SessionAsync(DateOnly on) => (await ProjectAndSessionAsync(on)).Session;
+
+    private async Task<(int Project, int Session)> ProjectAndSessionAsync(DateOnly on)
     {
         var client = await app.TokenClientAsync("upw");
         var supervisors = await app.WithDbAsync(db => db.Staff.Where(s => s.Grade == Domain.Organisation.StaffGrade.UnpaidWorkSupervisor).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
@@ -72,7 +74,7 @@ public abstract class UnpaidWorkPagesTests(ProbationAppFactory app)
             capacity = 6,
         });
         Assert.True(session.StatusCode == HttpStatusCode.Created, await session.Content.ReadAsStringAsync());
-        return (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        return (projectId, (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
     }
 
     private static async Task<IHtmlDocument> PageAsync(HttpClient client, string path)
@@ -187,6 +189,112 @@ public abstract class UnpaidWorkPagesTests(ProbationAppFactory app)
         var response = await SubmitAsync(client, $"/unpaid-work/sessions/{id}", ("Book.Crn", crn));
         await RefusedAsync(response, "#Book_Crn", "Complete the unpaid work assessment");
         Assert.Equal(0, await app.WithDbAsync(db => db.UnpaidWorkBookings.CountAsync(b => b.SessionId == id)));
+    }
+
+    [Fact]
+    public async Task CancellingABooking_AsksWhy_ShowsARefusalInTheErrorSummary_ThenFreesThePlace()
+    {
+        var crn = await PersonAsync();
+        var client = await app.SignInAsync("upw");
+        await AssessOnPageAsync(client, crn);
+        var id = await SessionAsync(new DateOnly(2026, 12, 14));
+        var path = $"/unpaid-work/sessions/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(client, path, ("Book.Crn", crn))).StatusCode);
+
+        var session = await PageAsync(client, path);
+        Assert.Contains(crn, session.QuerySelector("[data-testid=booked]")!.TextContent, StringComparison.Ordinal);
+        var cancel = session.QuerySelector("[data-testid=booked] a[data-testid=cancel]")!.GetAttribute("href")!;
+
+        await RefusedAsync(await SubmitAsync(client, cancel, ("Details", "")), "#Reason", "Select why the booking is cancelled");
+        await RefusedAsync(await SubmitAsync(client, cancel, ("Reason", "Other")), "#Details", "Describe why the booking is cancelled");
+        Assert.Equal(1, await app.WithDbAsync(db => db.UnpaidWorkBookings.CountAsync(b => b.SessionId == id)));
+
+        var done = await SubmitAsync(client, cancel, ("Reason", "Rebooked"), ("Details", "Moved to the Saturday session"));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(path, done.Headers.Location?.OriginalString);
+        var after = await PageAsync(client, path);
+        Assert.Null(after.QuerySelector("[data-testid=booked]"));
+        Assert.Contains("Rebooked on another session: Moved to the Saturday session", after.QuerySelector("[data-testid=cancelled]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("0 of 6 booked", after.QuerySelector("[data-testid=places]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task CorrectingAttendance_ShowsBadTimesInTheErrorSummary_ThenCreditsTheHoursAgainOnTheCasePage()
+    {
+        var crn = await PersonAsync();
+        var client = await app.SignInAsync("upw");
+        await AssessOnPageAsync(client, crn);
+        var id = await SessionAsync(new DateOnly(2026, 11, 19));
+        var path = $"/unpaid-work/sessions/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(client, path, ("Book.Crn", crn))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(client, path, ("Rows[0].Outcome", "AttendedAndWorked"), ("Rows[0].StartedAt", "17:00"), ("Rows[0].FinishedAt", "21:00"))).StatusCode);
+
+        var correct = (await PageAsync(client, path)).QuerySelector("[data-testid=recorded] a[data-testid=correct]")!.GetAttribute("href")!;
+        var form = await PageAsync(client, correct);
+        Assert.Equal("4 hours", form.QuerySelector("[data-testid=credited]")!.TextContent.Trim());
+
+        (string, string)[] Fields(string finished, string why) =>
+            [("Input.Outcome", "AttendedAndWorked"), ("Input.StartedAt", "17:00"), ("Input.FinishedAt", finished), ("Input.CorrectionReason", why)];
+        await RefusedAsync(await SubmitAsync(client, correct, Fields("22:00", "Finish time mistyped")), "#Input_FinishedAt", "within the session's times (17:00 to 21:00)");
+        await RefusedAsync(await SubmitAsync(client, correct, Fields("half past seven", "Finish time mistyped")), "#Input_FinishedAt", "24-hour clock");
+        await RefusedAsync(await SubmitAsync(client, correct, Fields("19:30", "")), "#Input_CorrectionReason", "why the attendance record is being corrected");
+        Assert.Equal(240, await app.WithDbAsync(db => db.UnpaidWorkBookings.Where(b => b.SessionId == id).SumAsync(b => b.CreditedMinutes)));
+
+        var done = await SubmitAsync(client, correct, Fields("19:30", "Left at half past seven; the sheet said nine"));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Contains("2 hours 30 minutes", (await PageAsync(client, path)).QuerySelector("[data-testid=recorded]")!.TextContent, StringComparison.Ordinal);
+        var history = await PageAsync(client, correct);
+        Assert.Contains("Left at half past seven", history.QuerySelector("[data-testid=corrections]")!.TextContent, StringComparison.Ordinal);
+
+        var casePage = await PageAsync(await app.SignInAsync("po"), $"/cases/{crn.ToLowerInvariant()}");
+        Assert.Equal("2 hours 30 minutes", casePage.QuerySelector("[data-testid=worked]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ChangingAProject_ShowsBadInputInTheErrorSummary_AndRetiringItTakesItOffTheSchedulingList()
+    {
+        app.SkipIfUnavailable();
+        var (project, _) = await ProjectAndSessionAsync(new DateOnly(2026, 11, 20));
+        var client = await app.SignInAsync("upw");
+        var path = $"/unpaid-work/projects/{project}";
+        var name = (await PageAsync(client, path)).QuerySelector("h1")!.LastChild!.TextContent.Trim();
+
+        (string, string)[] Details(string capacity) =>
+            [("Input.Name", name), ("Input.Type", "Maintenance"), ("Input.Beneficiary", "Stockton Borough Council"), ("Input.Placement", "Group"), ("Input.Capacity", capacity), ("Input.WeekendAvailable", "true")];
+        await RefusedAsync(await SubmitAsync(client, path, Details("0")), "#Input_Capacity", "Enter the number of places, from 1 to 30");
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(client, path, Details("4"))).StatusCode);
+        Assert.Equal("4", (await PageAsync(client, path)).QuerySelector("[data-testid=capacity]")!.TextContent.Trim());
+
+        await RefusedAsync(await SubmitAsync(client, path, ("RetireFrom.Day", "31"), ("RetireFrom.Month", "2"), ("RetireFrom.Year", "2027")), "#RetireFrom", "must be a real date");
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(client, path, ("RetireFrom.Day", "26"), ("RetireFrom.Month", "11"), ("RetireFrom.Year", "2026"))).StatusCode);
+        Assert.Contains("Retired from 26 November 2026", (await PageAsync(client, path)).QuerySelector("[data-testid=retirement]")!.TextContent, StringComparison.Ordinal);
+        var sessions = await PageAsync(client, "/unpaid-work/sessions");
+        Assert.DoesNotContain(sessions.QuerySelectorAll("#Input_ProjectId option"), o => o.GetAttribute("value") == project.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("Retired from 26 November 2026", (await PageAsync(client, "/unpaid-work/projects")).QuerySelector("[data-testid=projects]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("upw", "/unpaid-work", true)]
+    [InlineData("po", "/", true)]
+    [InlineData("programmes", "/", true)]
+    [InlineData("admin", "/admin/audit", false)]
+    [InlineData("inspector", "/", false)]
+    public async Task TheUnpaidWorkLink_ShowsOnlyToThoseWhoMayOpenThePages(string user, string page, bool shown)
+    {
+        app.SkipIfUnavailable();
+        var client = await app.SignInAsync(user);
+        var doc = await PageAsync(client, page);
+        var link = doc.QuerySelector("nav[aria-label='Primary navigation'] a[href='/unpaid-work']");
+        Assert.Equal(shown, link is not null);
+        var opened = await client.GetAsync("/unpaid-work");
+        if (shown)
+        {
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
+        else
+        {
+            Assert.StartsWith("/error/403", opened.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

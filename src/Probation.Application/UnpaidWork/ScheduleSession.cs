@@ -27,7 +27,7 @@ public sealed class ScheduleSession(UnpaidWorkChange change)
         var db = change.Db;
         var providerId = change.Viewer.ProviderId!.Value;
         var project = await db.UnpaidWorkProjects.AsNoTracking().Include(p => p.Supervisors).SingleOrDefaultAsync(p => p.Id == c.ProjectId && p.ProviderId == providerId, ct);
-        if (project is null || !project.Active)
+        if (project is null)
         {
             return UnpaidWorkChange.Fail(Outcome.Refuse("Choose one of the provider's projects", nameof(c.ProjectId)));
         }
@@ -36,6 +36,11 @@ public sealed class ScheduleSession(UnpaidWorkChange change)
         if (c.On > today.AddDays(365) || c.On < today.AddDays(-365))
         {
             return UnpaidWorkChange.Fail(Outcome.Refuse("Sessions are scheduled up to a year ahead, or recorded up to a year back", nameof(c.On)));
+        }
+
+        if (project.IsRetiredOn(c.On))
+        {
+            return UnpaidWorkChange.Fail(Outcome.Refuse($"{project.Name} is retired from {project.RetiredOn:d MMMM yyyy}: no sessions can be scheduled on it from that day", nameof(c.On)));
         }
 
         if (UnpaidWorkRules.IsWeekend(c.On) && !project.WeekendAvailable)

@@ -22,6 +22,8 @@ public sealed class UnpaidWorkChange(ProbationDbContext db, IRequestContext requ
 
     public DateOnly Today => clock.Today();
 
+    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+
     public Viewer Viewer => request.Viewer;
 
     public ProbationDbContext Db => db;

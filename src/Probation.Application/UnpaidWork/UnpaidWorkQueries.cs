@@ -14,7 +14,7 @@ public sealed record StaffRef(int Id, string Name);
 
 public sealed record ProjectView(
     int Id, string Name, ProjectType Type, string Beneficiary, int? SiteId, string? Site, PlacementKind Placement, bool WomenOnly, int Capacity,
-    ProjectRisks Risks, string? RiskNotes, bool WeekendAvailable, Qualification? Award, IReadOnlyList<StaffRef> Supervisors);
+    ProjectRisks Risks, string? RiskNotes, bool WeekendAvailable, Qualification? Award, IReadOnlyList<StaffRef> Supervisors, DateOnly? RetiredOn, int Version);
 
 public sealed record SessionRow(
     int Id, DateOnly On, TimeOnly StartsAt, TimeOnly EndsAt, int ProjectId, string Project, PlacementKind Placement, bool WomenOnly,
@@ -23,10 +23,21 @@ public sealed record SessionRow(
 /// <summary>A person booked on a session; a case the user may not see shows as restricted, without name or CRN.</summary>
 public sealed record BookingView(
     int Id, string? Crn, string Name, bool Restricted, AttendanceOutcome? Outcome, TimeOnly? StartedAt, TimeOnly? FinishedAt,
-    int PenaltyMinutes, int TravelMinutes, int CreditedMinutes, string? Reason, string? Notes);
+    int PenaltyMinutes, int TravelMinutes, int CreditedMinutes, string? Reason, string? Notes, int Corrections = 0);
+
+/// <summary>A booking cancelled before the session; a case the user may not see shows as restricted, without name, CRN or details.</summary>
+public sealed record CancelledView(string? Crn, string Name, bool Restricted, CancellationReason Reason, string? Details, string CancelledBy, DateTime CancelledAtUtc);
 
 public sealed record SessionView(
-    SessionRow Session, string? Briefing, EquipmentItem EquipmentIssued, string? EquipmentNotes, string? BriefingRecordedBy, IReadOnlyList<BookingView> Bookings, bool MayRecord);
+    SessionRow Session, string? Briefing, EquipmentItem EquipmentIssued, string? EquipmentNotes, string? BriefingRecordedBy, IReadOnlyList<BookingView> Bookings, bool MayRecord,
+    IReadOnlyList<CancelledView> Cancelled);
+
+/// <summary>An earlier correction of an attendance record: the values before it, what changed and why.</summary>
+public sealed record CorrectionView(
+    DateTime CorrectedAtUtc, string CorrectedBy, AttendanceOutcome PreviousOutcome, TimeOnly? PreviousStartedAt, TimeOnly? PreviousFinishedAt, int PreviousCreditedMinutes, string Changes, string Reason);
+
+/// <summary>One booking on a session, for cancelling it or correcting its attendance, with the corrections made so far.</summary>
+public sealed record BookingDetail(SessionRow Session, BookingView Booking, IReadOnlyList<CorrectionView> Corrections, bool MayChange);
 
 public sealed record AssessmentView(
     int Id, DateOnly CompletedOn, string Health, string Skills, WorkDays AvailableDays, string? AvailabilityNotes, string RiskToPublic,
@@ -55,16 +66,29 @@ public sealed class UnpaidWorkQueries(ProbationDbContext db, IRequestContext req
 
     public Task<bool> IsUnpaidWorkStaffAsync(CancellationToken ct) => change.IsUnpaidWorkStaffAsync(ct);
 
-    public async Task<IReadOnlyList<ProjectView>> ProjectsAsync(CancellationToken ct)
+    /// <summary>The provider's projects; those retired by today only with <paramref name="includeRetired"/> (the pickers leave them out).</summary>
+    public async Task<IReadOnlyList<ProjectView>> ProjectsAsync(CancellationToken ct, bool includeRetired = false)
     {
         var providerId = ProviderId;
-        var projects = await db.UnpaidWorkProjects.AsNoTracking().Where(p => p.ProviderId == providerId && p.Active)
+        var today = clock.Today();
+        var projects = await db.UnpaidWorkProjects.AsNoTracking().Where(p => p.ProviderId == providerId && (includeRetired || p.RetiredOn == null || p.RetiredOn > today))
             .Include(p => p.Site).Include(p => p.Supervisors).ThenInclude(s => s.StaffMember)
             .OrderBy(p => p.Name).ToListAsync(ct);
-        return projects.Select(p => new ProjectView(
-            p.Id, p.Name, p.Type, p.Beneficiary, p.SiteId, p.Site?.Name, p.Placement, p.WomenOnly, p.Capacity, p.Risks, p.RiskNotes, p.WeekendAvailable, p.Award,
-            p.Supervisors.Select(s => new StaffRef(s.StaffMemberId, s.StaffMember!.FullName)).OrderBy(s => s.Name).ToList())).ToList();
+        return projects.Select(View).ToList();
     }
+
+    public async Task<ProjectView?> ProjectAsync(int id, CancellationToken ct)
+    {
+        var providerId = ProviderId;
+        var project = await db.UnpaidWorkProjects.AsNoTracking().Where(p => p.ProviderId == providerId && p.Id == id)
+            .Include(p => p.Site).Include(p => p.Supervisors).ThenInclude(s => s.StaffMember)
+            .SingleOrDefaultAsync(ct);
+        return project is null ? null : View(project);
+    }
+
+    private static ProjectView View(UnpaidWorkProject p) => new(
+        p.Id, p.Name, p.Type, p.Beneficiary, p.SiteId, p.Site?.Name, p.Placement, p.WomenOnly, p.Capacity, p.Risks, p.RiskNotes, p.WeekendAvailable, p.Award,
+        p.Supervisors.Select(s => new StaffRef(s.StaffMemberId, s.StaffMember!.FullName)).OrderBy(s => s.Name).ToList(), p.RetiredOn, p.Version);
 
     /// <summary>The provider's unpaid work supervisors, for choosing a session's supervisor.</summary>
     public async Task<IReadOnlyList<StaffRef>> SupervisorsAsync(CancellationToken ct)
@@ -114,27 +138,70 @@ public sealed class UnpaidWorkQueries(ProbationDbContext db, IRequestContext req
     public async Task<SessionView?> SessionAsync(int id, string purpose, CancellationToken ct)
     {
         var providerId = ProviderId;
-        var s = await db.UnpaidWorkSessions.AsNoTracking().Include(x => x.Project).Include(x => x.Supervisor).Include(x => x.Bookings)
+        var s = await db.UnpaidWorkSessions.AsNoTracking().AsSplitQuery().Include(x => x.Project).Include(x => x.Supervisor).Include(x => x.Bookings).ThenInclude(b => b.Corrections)
             .SingleOrDefaultAsync(x => x.Id == id && x.Project!.ProviderId == providerId, ct);
         if (s is null)
         {
             return null;
         }
 
-        var ids = s.Bookings.Select(b => b.PersonId).ToList();
+        var cancelled = await db.Set<UnpaidWorkBookingCancellation>().AsNoTracking().Where(c => c.SessionId == id).OrderBy(c => c.CancelledAtUtc).ToListAsync(ct);
+        var visible = await VisibleAsync(s.Bookings.Select(b => b.PersonId).Concat(cancelled.Select(c => c.PersonId)).Distinct().ToList(), ct);
+        var bookings = s.Bookings.Select(b => Booking(b, visible))
+            .OrderBy(b => b.Restricted).ThenBy(b => b.Name, StringComparer.Ordinal).ToList();
+        var cancellations = cancelled.Select(c => visible.TryGetValue(c.PersonId, out var p)
+            ? new CancelledView(p.Crn.Value, p.Name, false, c.Reason, c.Details, c.CancelledBy, c.CancelledAtUtc)
+            : new CancelledView(null, "Restricted case", true, c.Reason, null, c.CancelledBy, c.CancelledAtUtc)).ToList();
+        await audit.RecordReadAsync(AuditAction.Consulted, purpose, visible.Values.Select(p => p.Crn).ToList(), ct);
+        return new SessionView(Row(s), s.Briefing, s.EquipmentIssued, s.EquipmentNotes, s.BriefingRecordedBy, bookings, await change.IsUnpaidWorkStaffAsync(ct), cancellations);
+    }
+
+    /// <summary>
+    /// One booking on a session with the corrections to its attendance, for cancelling or correcting it; null when there
+    /// is no such booking or the user may not see the person's case. The read is audited against the case.
+    /// </summary>
+    public async Task<BookingDetail?> BookingAsync(int sessionId, int bookingId, string purpose, CancellationToken ct)
+    {
+        var providerId = ProviderId;
+        var s = await db.UnpaidWorkSessions.AsNoTracking().Include(x => x.Project).Include(x => x.Supervisor).Include(x => x.Bookings)
+            .SingleOrDefaultAsync(x => x.Id == sessionId && x.Project!.ProviderId == providerId, ct);
+        var b = s?.Bookings.SingleOrDefault(x => x.Id == bookingId);
+        if (s is null || b is null)
+        {
+            return null;
+        }
+
+        var visible = await VisibleAsync([b.PersonId], ct);
+        if (!visible.TryGetValue(b.PersonId, out var person))
+        {
+            return null;
+        }
+
+        var corrections = await db.Set<UnpaidWorkAttendanceCorrection>().AsNoTracking().Where(c => c.BookingId == bookingId).OrderByDescending(c => c.CorrectedAtUtc).ThenByDescending(c => c.Id)
+            .Select(c => new CorrectionView(c.CorrectedAtUtc, c.CorrectedBy, c.PreviousOutcome, c.PreviousStartedAt, c.PreviousFinishedAt, c.PreviousCreditedMinutes, c.Changes, c.Reason))
+            .ToListAsync(ct);
+        await audit.RecordReadAsync(AuditAction.Consulted, purpose, [person.Crn], ct);
+        return new BookingDetail(Row(s), Booking(b, visible) with { Corrections = corrections.Count }, corrections, await change.IsUnpaidWorkStaffAsync(ct));
+    }
+
+    private sealed record Visible(Crn Crn, string Name);
+
+    /// <summary>The people among <paramref name="ids"/> the user may see: in scope and not kept out by an access list.</summary>
+    private async Task<Dictionary<int, Visible>> VisibleAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
         var viewer = Viewer;
         var people = await db.People.AsNoTracking().Where(viewer.InScope()).Where(p => ids.Contains(p.Id)).Include(p => p.AccessList)
             .Select(p => new { p.Id, p.Crn, p.FirstName, p.LastName, p.AccessList }).ToListAsync(ct);
-        var visible = people.Where(p => CaseAccessRules.Decide(p.AccessList, viewer.StaffMemberId).Allowed).ToDictionary(p => p.Id);
-        var bookings = s.Bookings.Select(b => visible.TryGetValue(b.PersonId, out var p)
-                ? new BookingView(b.Id, p.Crn.Value, $"{p.FirstName} {p.LastName}", false, b.Outcome, b.StartedAt, b.FinishedAt, b.PenaltyMinutes, b.TravelMinutes, b.CreditedMinutes, b.Reason, b.Notes)
-                : new BookingView(b.Id, null, "Restricted case", true, b.Outcome, null, null, 0, 0, 0, null, null))
-            .OrderBy(b => b.Restricted).ThenBy(b => b.Name, StringComparer.Ordinal).ToList();
-        await audit.RecordReadAsync(AuditAction.Consulted, purpose, visible.Values.Select(p => p.Crn).ToList(), ct);
-        var row = new SessionRow(s.Id, s.On, s.StartsAt, s.EndsAt, s.ProjectId, s.Project!.Name, s.Project.Placement, s.Project.WomenOnly, s.SupervisorId, s.Supervisor!.FullName,
-            s.Capacity, s.Bookings.Count, s.AttendanceRecordedOn is not null, s.Version);
-        return new SessionView(row, s.Briefing, s.EquipmentIssued, s.EquipmentNotes, s.BriefingRecordedBy, bookings, await change.IsUnpaidWorkStaffAsync(ct));
+        return people.Where(p => CaseAccessRules.Decide(p.AccessList, viewer.StaffMemberId).Allowed).ToDictionary(p => p.Id, p => new Visible(p.Crn, $"{p.FirstName} {p.LastName}"));
     }
+
+    private static BookingView Booking(UnpaidWorkBooking b, IReadOnlyDictionary<int, Visible> visible) => visible.TryGetValue(b.PersonId, out var p)
+        ? new BookingView(b.Id, p.Crn.Value, p.Name, false, b.Outcome, b.StartedAt, b.FinishedAt, b.PenaltyMinutes, b.TravelMinutes, b.CreditedMinutes, b.Reason, b.Notes, b.Corrections.Count)
+        : new BookingView(b.Id, null, "Restricted case", true, b.Outcome, null, null, 0, 0, 0, null, null);
+
+    private static SessionRow Row(UnpaidWorkSession s) => new(
+        s.Id, s.On, s.StartsAt, s.EndsAt, s.ProjectId, s.Project!.Name, s.Project.Placement, s.Project.WomenOnly, s.SupervisorId, s.Supervisor!.FullName,
+        s.Capacity, s.Bookings.Count, s.AttendanceRecordedOn is not null, s.Version);
 
     /// <summary>
     /// A person's hours; every read is audited, unless <paramref name="partOf"/> says the page showing them has audited

@@ -13,6 +13,8 @@ public static class UnpaidWorkServices
         services.AddScoped<ScheduleSession>();
         services.AddScoped<BookPlacement>();
         services.AddScoped<RecordAttendance>();
+        services.AddScoped<CorrectAttendance>();
+        services.AddScoped<CancelBooking>();
         services.AddScoped<RecordUnpaidWorkAssessment>();
         services.AddScoped<RegisterAward>();
     }

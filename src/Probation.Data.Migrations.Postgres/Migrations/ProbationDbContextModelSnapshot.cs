@@ -2737,6 +2737,66 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("UnpaidWorkAssessments");
                 });
 
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAttendanceCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CorrectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("PreviousCreditedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("PreviousFinishedAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("PreviousOutcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PreviousPenaltyMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreviousReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<TimeOnly?>("PreviousStartedAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("PreviousTravelMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.ToTable("UnpaidWorkAttendanceCorrections", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAward", b =>
                 {
                     b.Property<int>("Id")
@@ -2860,7 +2920,7 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("UnpaidWorkBookings");
                 });
 
-            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkBookingCancellation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2868,8 +2928,58 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean");
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RequirementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("UnpaidWorkBookingCancellations", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Award")
                         .HasMaxLength(40)
@@ -2896,6 +3006,9 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Property<int>("ProviderId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("RiskNotes")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -2911,6 +3024,10 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<bool>("WeekendAvailable")
                         .HasColumnType("boolean");
@@ -3892,6 +4009,15 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAttendanceCorrection", b =>
+                {
+                    b.HasOne("Probation.Domain.UnpaidWork.UnpaidWorkBooking", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAward", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -3929,6 +4055,27 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkBookingCancellation", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Cases.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.UnpaidWork.UnpaidWorkSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
@@ -4116,6 +4263,11 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Navigation("Objectives");
 
                     b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkBooking", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>

@@ -72,6 +72,25 @@ public enum EquipmentItem
     FirstAidKit = 64,
 }
 
+/// <summary>Why a booking was cancelled before the session's attendance was recorded.</summary>
+public enum CancellationReason
+{
+    /// <summary>Moved to another session.</summary>
+    Rebooked,
+
+    /// <summary>The order was revoked, ended or the unpaid work requirement removed.</summary>
+    OrderRevokedOrEnded,
+
+    /// <summary>The person told the unpaid work team beforehand of an absence the team accepts (for example a hospital appointment).</summary>
+    AcceptableAbsenceNotifiedInAdvance,
+
+    /// <summary>The project or session is no longer suitable for the person (for example a change of risk or of work hours).</summary>
+    NoLongerSuitable,
+
+    BookedInError,
+    Other,
+}
+
 /// <summary>What happened at a session for one person. The last three of the first four and unacceptable absence are enforceable.</summary>
 public enum AttendanceOutcome
 {
@@ -104,8 +123,17 @@ public sealed class UnpaidWorkProject
 
     /// <summary>The accredited award placements on this project work towards, if any.</summary>
     public Qualification? Award { get; set; }
-    public bool Active { get; set; } = true;
+
+    /// <summary>The day from which no new sessions are scheduled on the project; sessions already scheduled stay.</summary>
+    public DateOnly? RetiredOn { get; set; }
+
+    /// <summary>Optimistic concurrency: editing or retiring the project changes it.</summary>
+    public int Version { get; set; }
+
     public List<UnpaidWorkProjectSupervisor> Supervisors { get; set; } = [];
+
+    /// <summary>Whether the project is retired on a day: sessions cannot be scheduled on it that day or later.</summary>
+    public bool IsRetiredOn(DateOnly day) => RetiredOn is { } r && day >= r;
 }
 
 public sealed class UnpaidWorkProjectSupervisor
@@ -172,8 +200,53 @@ public sealed class UnpaidWorkBooking
     public Supervision.Contact? Contact { get; set; }
     public required string BookedBy { get; set; }
     public string? RecordedBy { get; set; }
+    public List<UnpaidWorkAttendanceCorrection> Corrections { get; set; } = [];
+
+    /// <summary>The attendance as recorded, in the shape the rules read it.</summary>
+    public AttendanceInput Attendance => new(Outcome, StartedAt, FinishedAt, PenaltyMinutes, TravelMinutes, Reason);
 
     public UnpaidWorkBookingRecord ToRecord() => new(On, StartsAt, EndsAt, Outcome, CreditedMinutes, Placement, Award);
+}
+
+/// <summary>A booking cancelled before its session's attendance was recorded: the place was freed, and this says who, when and why.</summary>
+public sealed class UnpaidWorkBookingCancellation
+{
+    public const int TextMaxLength = 1000;
+
+    public int Id { get; set; }
+    public int SessionId { get; set; }
+    public int PersonId { get; set; }
+    public int RequirementId { get; set; }
+    public DateOnly On { get; set; }
+    public CancellationReason Reason { get; set; }
+    public string? Details { get; set; }
+    public required string BookedBy { get; set; }
+    public required string CancelledBy { get; set; }
+    public DateTime CancelledAtUtc { get; set; }
+}
+
+/// <summary>A correction to an attendance record already made: the values before it, what changed and why. The booking holds the values after it.</summary>
+public sealed class UnpaidWorkAttendanceCorrection
+{
+    public const int TextMaxLength = 1000;
+
+    public int Id { get; set; }
+    public int BookingId { get; set; }
+    public AttendanceOutcome PreviousOutcome { get; set; }
+    public TimeOnly? PreviousStartedAt { get; set; }
+    public TimeOnly? PreviousFinishedAt { get; set; }
+    public int PreviousPenaltyMinutes { get; set; }
+    public int PreviousTravelMinutes { get; set; }
+    public int PreviousCreditedMinutes { get; set; }
+    public string? PreviousReason { get; set; }
+
+    /// <summary>What changed, in words, without the free text: as the audit row says it.</summary>
+    public required string Changes { get; set; }
+
+    /// <summary>Why the record was corrected.</summary>
+    public required string Reason { get; set; }
+    public required string CorrectedBy { get; set; }
+    public DateTime CorrectedAtUtc { get; set; }
 }
 
 /// <summary>The unpaid work assessment that must be complete before a first session (section 4.1).</summary>

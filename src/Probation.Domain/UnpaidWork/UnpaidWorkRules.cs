@@ -30,6 +30,15 @@ public sealed record HoursProgress(
     int EteCreditedMinutes,
     int EteAllowanceMinutes);
 
+/// <summary>What the booking rules read about a project, before and after a change to it.</summary>
+public sealed record ProjectFacts(int Capacity, PlacementKind Placement, bool WomenOnly, ProjectRisks Risks);
+
+/// <summary>A person booked on a session still to come, as the booking rules read them.</summary>
+public sealed record BookedPerson(Gender Gender, ProjectRisks RuledOut);
+
+/// <summary>A session still to come on a project, with the people booked on it.</summary>
+public sealed record SessionBookings(DateOnly On, TimeOnly StartsAt, TimeOnly EndsAt, IReadOnlyList<BookedPerson> Booked);
+
 /// <summary>Places offered against demand on one day of the week.</summary>
 public sealed record DayCapacity(DayOfWeek Day, int Sessions, double PlacesPerWeek, double Demand, double Shortfall);
 
@@ -198,6 +207,150 @@ public static class UnpaidWorkRules
         }
 
         return (new Credit(credited, worked, capped), null);
+    }
+
+    /// <summary>
+    /// Correcting an attendance record already made: the same rules as recording it, with the minutes credited
+    /// recomputed and capped against the hours remaining without this record's own credit (the other bookings on the
+    /// requirement, <paramref name="others"/>). A correction that changes nothing is refused.
+    /// </summary>
+    public static (Credit? Credit, Refused? Refusal) Correction(
+        AttendanceInput recorded, AttendanceInput corrected, TimeOnly sessionStarts, TimeOnly sessionEnds, PlacementKind placement, int orderedHours,
+        IEnumerable<UnpaidWorkBookingRecord> others, string prefix = "")
+    {
+        var list = others.ToList();
+        var (credit, refused) = Attendance(
+            corrected, sessionStarts, sessionEnds, placement, orderedHours,
+            list.Sum(b => b.CreditedMinutes),
+            list.Where(b => b.Placement == PlacementKind.EducationTrainingEmployment).Sum(b => b.CreditedMinutes),
+            prefix);
+        if (refused is not null)
+        {
+            return (null, refused);
+        }
+
+        if (Normalise(recorded) == Normalise(corrected))
+        {
+            return (null, new Refused("The correction changes nothing: change the outcome, times, penalty, travel time or reason", prefix + "Outcome"));
+        }
+
+        return (credit, null);
+    }
+
+    /// <summary>
+    /// What a correction changed, in words, for the history and the audit log. The free-text reason is never quoted
+    /// (it may describe the person): only that it changed.
+    /// </summary>
+    public static string DescribeCorrection(AttendanceInput before, int creditedBefore, AttendanceInput after, int creditedAfter)
+    {
+        static string Times(AttendanceInput a) => a.StartedAt is { } s && a.FinishedAt is { } f ? $"{s:HH\\:mm} to {f:HH\\:mm}" : "none";
+        var changes = new List<string>();
+        if (before.Outcome != after.Outcome)
+        {
+            changes.Add($"outcome was {Describe(before.Outcome).ToLowerInvariant()}, now {Describe(after.Outcome).ToLowerInvariant()}");
+        }
+
+        if (Times(before) != Times(after))
+        {
+            changes.Add($"times were {Times(before)}, now {Times(after)}");
+        }
+
+        if (before.PenaltyMinutes != after.PenaltyMinutes)
+        {
+            changes.Add($"penalty was {before.PenaltyMinutes} minutes, now {after.PenaltyMinutes}");
+        }
+
+        if (before.TravelMinutes != after.TravelMinutes)
+        {
+            changes.Add($"travel was {before.TravelMinutes} minutes, now {after.TravelMinutes}");
+        }
+
+        if (Normalise(before).Reason != Normalise(after).Reason)
+        {
+            changes.Add("reason changed");
+        }
+
+        if (creditedBefore != creditedAfter)
+        {
+            changes.Add($"credit was {Hours(creditedBefore)}, now {Hours(creditedAfter)}");
+        }
+
+        return string.Join("; ", changes);
+    }
+
+    private static AttendanceInput Normalise(AttendanceInput a) => a with { Reason = string.IsNullOrWhiteSpace(a.Reason) ? null : a.Reason.Trim() };
+
+    /// <summary>
+    /// Whether a booking may be cancelled, freeing its place: not once the person's attendance at it is recorded (correct
+    /// the record instead), and not after the day of the session; with a reason from the list, and words for "other".
+    /// </summary>
+    public static Refused? Cancellation(AttendanceOutcome? recorded, DateOnly sessionOn, DateOnly today, CancellationReason? reason, string? details)
+    {
+        if (recorded is not null)
+        {
+            return new Refused("Attendance at this session is already recorded for this person: correct the attendance record instead of cancelling the booking");
+        }
+
+        if (sessionOn < today)
+        {
+            return new Refused($"The session was on {sessionOn:d MMMM yyyy}: a booking can be cancelled up to the day of the session, after that record the attendance");
+        }
+
+        if (reason is not { } r || !Enum.IsDefined(r))
+        {
+            return new Refused("Select why the booking is cancelled", "Reason");
+        }
+
+        if (r == CancellationReason.Other && string.IsNullOrWhiteSpace(details))
+        {
+            return new Refused("Describe why the booking is cancelled", "Details");
+        }
+
+        if (details is { } d && d.Trim().Length > UnpaidWorkBookingCancellation.TextMaxLength)
+        {
+            return new Refused($"The details must be {UnpaidWorkBookingCancellation.TextMaxLength} characters or fewer", "Details");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a change to a project keeps the sessions still to come valid for the people booked on them: its places
+    /// not below those booked on any session, no men booked when it becomes women-only, no women booked when it becomes
+    /// a mixed group, and no one booked whose assessment rules out what it now involves. Only what changes is checked;
+    /// the refusal names the session.
+    /// </summary>
+    public static Refused? ProjectChange(ProjectFacts before, ProjectFacts after, IEnumerable<SessionBookings> sessionsToCome)
+    {
+        var added = after.Risks & ~before.Risks;
+        foreach (var s in sessionsToCome.OrderBy(s => s.On).ThenBy(s => s.StartsAt))
+        {
+            var when = $"{s.On:d MMMM yyyy} ({s.StartsAt:HH\\:mm} to {s.EndsAt:HH\\:mm})";
+            if (after.Capacity < before.Capacity && s.Booked.Count > after.Capacity)
+            {
+                return new Refused($"The session on {when} has {s.Booked.Count} places booked: the project's places cannot go below {s.Booked.Count} while it does", "Capacity");
+            }
+
+            if (after.WomenOnly && !before.WomenOnly && s.Booked.Any(b => b.Gender != Gender.Female))
+            {
+                return new Refused($"Men are booked on the session on {when}: the project cannot become women-only while they are", "WomenOnly");
+            }
+
+            var mixedGroup = after.Placement == PlacementKind.Group && !after.WomenOnly;
+            var wasMixedGroup = before.Placement == PlacementKind.Group && !before.WomenOnly;
+            if (mixedGroup && !wasMixedGroup && s.Booked.Any(b => b.Gender == Gender.Female))
+            {
+                return new Refused($"Women are booked on the session on {when}: women are offered women-only or individual placements only, so the project cannot become a mixed group while they are", after.Placement != before.Placement ? "Placement" : "WomenOnly");
+            }
+
+            var ruledOut = s.Booked.Aggregate(ProjectRisks.None, (all, b) => all | (b.RuledOut & added));
+            if (ruledOut != ProjectRisks.None)
+            {
+                return new Refused($"The unpaid work assessment of someone booked on the session on {when} rules out {Describe(ruledOut).ToLowerInvariant()}", "Risks");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -389,6 +542,17 @@ public static class UnpaidWorkRules
         AttendanceOutcome.AcceptableAbsence => "Acceptable absence",
         AttendanceOutcome.UnacceptableAbsence => "Unacceptable absence",
         _ => o.ToString()!,
+    };
+
+    public static string Describe(CancellationReason r) => r switch
+    {
+        CancellationReason.Rebooked => "Rebooked on another session",
+        CancellationReason.OrderRevokedOrEnded => "Order revoked or ended",
+        CancellationReason.AcceptableAbsenceNotifiedInAdvance => "Acceptable absence notified in advance",
+        CancellationReason.NoLongerSuitable => "Placement no longer suitable",
+        CancellationReason.BookedInError => "Booked in error",
+        CancellationReason.Other => "Other",
+        _ => r.ToString(),
     };
 
     public static string Describe(EquipmentItem e) => e switch

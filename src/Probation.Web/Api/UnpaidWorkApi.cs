@@ -11,6 +11,10 @@ public sealed record ProjectRequest(
     string? Name, ProjectType? Type, string? Beneficiary, int? SiteId, PlacementKind? Placement, bool WomenOnly, int? Capacity,
     IReadOnlyList<ProjectRisks>? Risks, string? RiskNotes, bool WeekendAvailable, Qualification? Award, IReadOnlyList<int>? SupervisorIds);
 
+public sealed record ProjectUpdateRequest(
+    int? Version, string? Name, ProjectType? Type, string? Beneficiary, int? SiteId, PlacementKind? Placement, bool WomenOnly, int? Capacity,
+    IReadOnlyList<ProjectRisks>? Risks, string? RiskNotes, bool WeekendAvailable, Qualification? Award, IReadOnlyList<int>? SupervisorIds, DateOnly? RetiredOn);
+
 public sealed record SessionRequest(int? ProjectId, DateOnly? On, TimeOnly? StartsAt, TimeOnly? EndsAt, int? SupervisorId, int? Capacity);
 
 public sealed record BriefingRequest(int? Version, string? Briefing, IReadOnlyList<EquipmentItem>? Equipment, string? EquipmentNotes);
@@ -19,6 +23,11 @@ public sealed record BookingRequest(int? Version, string? Crn);
 
 public sealed record AttendanceRowRequest(
     int? BookingId, string? Crn, AttendanceOutcome? Outcome, TimeOnly? StartedAt, TimeOnly? FinishedAt, int? PenaltyMinutes, int? TravelMinutes, string? Reason, string? Notes);
+
+public sealed record CancelBookingRequest(int? Version, CancellationReason? Reason, string? Details);
+
+public sealed record AttendanceCorrectionRequest(
+    int? Version, AttendanceOutcome? Outcome, TimeOnly? StartedAt, TimeOnly? FinishedAt, int? PenaltyMinutes, int? TravelMinutes, string? Reason, string? Notes, string? CorrectionReason);
 
 public sealed record UnpaidWorkAttendanceRequest(int? Version, IReadOnlyList<AttendanceRowRequest>? Rows);
 
@@ -39,9 +48,34 @@ public static class UnpaidWorkApi
     {
         var g = app.MapGroup("/api/v1/unpaid-work").WithTags("Unpaid work").RequireAuthorization(Policies.CaseWorker).DisableAntiforgery();
 
-        g.MapGet("/projects", async (UnpaidWorkQueries q, CancellationToken ct) => Results.Ok(await q.ProjectsAsync(ct)))
-            .WithSummary("The provider's unpaid work projects")
+        g.MapGet("/projects", async (bool? includeRetired, UnpaidWorkQueries q, CancellationToken ct) => Results.Ok(await q.ProjectsAsync(ct, includeRetired ?? false)))
+            .WithSummary("The provider's unpaid work projects; those retired by today only with includeRetired=true")
             .Produces<IReadOnlyList<ProjectView>>();
+        g.MapGet("/projects/{id:int}", async (int id, UnpaidWorkQueries q, HttpContext http, CancellationToken ct) =>
+            {
+                var project = await q.ProjectAsync(id, ct);
+                if (project is null)
+                {
+                    return ApiResults.NotFound("No project has that id, or it is not your provider's.");
+                }
+
+                http.Response.Headers.ETag = $"\"{project.Version}\"";
+                return Results.Ok(project);
+            })
+            .WithSummary("One project, with its version as the ETag")
+            .Produces<ProjectView>();
+        g.MapPut("/projects/{id:int}", (int id, [FromBody] ProjectUpdateRequest? b, RecordProject use, HttpContext http, CancellationToken ct) =>
+                Write(http, b?.Version, "project", b is null ? "Send the project as JSON." : null,
+                    v => use.UpdateAsync(
+                        new ProjectUpdateCommand(id, v, new ProjectCommand(b!.Name, b.Type, b.Beneficiary, b.SiteId, b.Placement, b.WomenOnly, b.Capacity, Flags(b.Risks), b.RiskNotes, b.WeekendAvailable, b.Award, b.SupervisorIds ?? []), b.RetiredOn),
+                        ct),
+                    $"/api/v1/unpaid-work/projects/{id}"))
+            .WithSummary("Change a project's details, or retire it from a day (retiredOn; null puts it back in use)")
+            .WithDescription("Send every detail, as for adding a project, with the project's version (If-Match, answered 412 when stale; or \"version\", answered 409). "
+                + "A retired project takes no new sessions on or after retiredOn (sessions already scheduled stay) and leaves the project lists unless includeRetired=true. "
+                + "Refused (422, naming the session) when the places would fall below those booked on a session still to come, or the project would become women-only, a mixed group "
+                + "or involve what a booked person's assessment rules out while they are booked. Sessions still to come with more places than the project are lowered to its places. "
+                + "type: " + Names<ProjectType>() + ". placement: " + Names<PlacementKind>() + ". risks[]: " + Names<ProjectRisks>() + ". award: " + Names<Qualification>() + ".");
         g.MapPost("/projects", async ([FromBody] ProjectRequest? b, RecordProject use, CancellationToken ct) =>
             {
                 if (b is null)
@@ -105,6 +139,35 @@ public static class UnpaidWorkApi
             .WithSummary("Book a person onto a session")
             .WithDescription("Refused (422) without a complete unpaid work assessment, for a woman on a mixed group placement, onto a project the person's risk rules out, "
                 + "when the session is full, when the person has another appointment at the time, or is already booked. Returns the booking id and the session's new version.");
+        g.MapGet("/sessions/{id:int}/bookings/{bookingId:int}", async (int id, int bookingId, UnpaidWorkQueries q, HttpContext http, CancellationToken ct) =>
+            {
+                var detail = await q.BookingAsync(id, bookingId, "Unpaid work booking (API)", ct);
+                if (detail is null)
+                {
+                    return ApiResults.NotFound("No booking has that id on the session, or you do not have access to the person's case.");
+                }
+
+                http.Response.Headers.ETag = $"\"{detail.Session.Version}\"";
+                return Results.Ok(detail);
+            })
+            .WithSummary("One booking on a session: the attendance recorded and each correction to it (the values before, what changed and why)")
+            .Produces<BookingDetail>();
+        g.MapPost("/sessions/{id:int}/bookings/{bookingId:int}/cancel", (int id, int bookingId, [FromBody] CancelBookingRequest? b, CancelBooking use, HttpContext http, CancellationToken ct) =>
+                Write(http, b?.Version, "session", b is null ? "Send the reason for cancelling as JSON." : null,
+                    v => use.RunAsync(new CancelBookingCommand(id, v, bookingId, b!.Reason, b.Details), ct), $"/api/v1/unpaid-work/sessions/{id}"))
+            .WithSummary("Cancel a booking before the person's attendance is recorded, freeing the place")
+            .WithDescription("reason: " + Names<CancellationReason>() + " (details are needed for Other). Takes the session's version (If-Match, answered 412 when stale; or \"version\", answered 409). "
+                + "Refused (422) once the person's attendance at the session is recorded (correct it instead) or after the day of the session. "
+                + "Returns the cancellation's id and the session's new version; the cancellation is listed on the session with its reason.");
+        g.MapPut("/sessions/{id:int}/attendance/{bookingId:int}", (int id, int bookingId, [FromBody] AttendanceCorrectionRequest? b, CorrectAttendance use, HttpContext http, CancellationToken ct) =>
+                Write(http, b?.Version, "session", b is null ? "Send the corrected attendance as JSON, with correctionReason." : null,
+                    v => use.RunAsync(new CorrectionCommand(id, v, bookingId, b!.Outcome, b.StartedAt, b.FinishedAt, b.PenaltyMinutes ?? 0, b.TravelMinutes ?? 0, b.Reason, b.Notes, b.CorrectionReason), ct),
+                    $"/api/v1/unpaid-work/sessions/{id}/bookings/{bookingId}"))
+            .WithSummary("Correct one person's attendance record after it was recorded (a wrong outcome or wrong times)")
+            .WithDescription("outcome: " + Names<AttendanceOutcome>() + ". The same rules as recording: times within the session's, no negative or over-long minutes, a reason for an enforceable "
+                + "outcome or an absence. Minutes credited are worked out again and capped at the hours remaining without this record's own credit. correctionReason (why the record is corrected) is required. "
+                + "The contact on the person's record follows: a failure corrected to an acceptable outcome no longer counts towards enforcement (refused while enforcement action answers it), "
+                + "an acceptable outcome corrected to a failure counts as a new one. The values before are kept with the booking. Takes the session's version.");
         g.MapPost("/sessions/{id:int}/attendance", (int id, [FromBody] UnpaidWorkAttendanceRequest? b, RecordAttendance use, HttpContext http, CancellationToken ct) =>
                 Write(http, b?.Version, "session", b?.Rows is null ? "Send rows: one per person booked, each with bookingId (or crn) and outcome." : null,
                     v => use.RunAsync(new AttendanceCommand(id, v, b!.Rows!.Select(r => new AttendanceRow(r.BookingId, r.Crn, r.Outcome, r.StartedAt, r.FinishedAt, r.PenaltyMinutes ?? 0, r.TravelMinutes ?? 0, r.Reason, r.Notes)).ToList()), ct),

@@ -25,6 +25,7 @@ internal sealed class UnpaidWorkProjectConfiguration : IEntityTypeConfiguration<
         // Flags are stored as numbers: a combination is not one name.
         b.Property(x => x.Risks).HasConversion<int>();
         b.HasMany(x => x.Supervisors).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.ProviderId, x.Name }).IsUnique();
     }
 }
@@ -65,6 +66,8 @@ internal sealed class UnpaidWorkBookingConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Notes).HasMaxLength(UnpaidWorkBooking.TextMaxLength);
         b.Property(x => x.BookedBy).HasMaxLength(256);
         b.Property(x => x.RecordedBy).HasMaxLength(256);
+        b.Ignore(x => x.Attendance);
+        b.HasMany(x => x.Corrections).WithOne().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Cascade);
 
         // One place per person per session: a second booking is refused by the rules, and by the database if two race.
         b.HasIndex(x => new { x.SessionId, x.PersonId }).IsUnique();
@@ -96,5 +99,34 @@ internal sealed class UnpaidWorkAwardConfiguration : IEntityTypeConfiguration<Un
         b.HasOne<PersonOnProbation>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.RecordedBy).HasMaxLength(256);
         b.HasIndex(x => new { x.PersonId, x.Qualification }).IsUnique();
+    }
+}
+
+internal sealed class UnpaidWorkBookingCancellationConfiguration : IEntityTypeConfiguration<UnpaidWorkBookingCancellation>
+{
+    public void Configure(EntityTypeBuilder<UnpaidWorkBookingCancellation> b)
+    {
+        b.ToTable("UnpaidWorkBookingCancellations");
+        b.HasOne<UnpaidWorkSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<PersonOnProbation>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Requirement>().WithMany().HasForeignKey(x => x.RequirementId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Details).HasMaxLength(UnpaidWorkBookingCancellation.TextMaxLength);
+        b.Property(x => x.BookedBy).HasMaxLength(256);
+        b.Property(x => x.CancelledBy).HasMaxLength(256);
+        b.HasIndex(x => x.SessionId);
+        b.HasIndex(x => x.PersonId);
+    }
+}
+
+internal sealed class UnpaidWorkAttendanceCorrectionConfiguration : IEntityTypeConfiguration<UnpaidWorkAttendanceCorrection>
+{
+    public void Configure(EntityTypeBuilder<UnpaidWorkAttendanceCorrection> b)
+    {
+        b.ToTable("UnpaidWorkAttendanceCorrections");
+        b.Property(x => x.PreviousReason).HasMaxLength(UnpaidWorkBooking.TextMaxLength);
+        b.Property(x => x.Changes).HasMaxLength(UnpaidWorkAttendanceCorrection.TextMaxLength);
+        b.Property(x => x.Reason).HasMaxLength(UnpaidWorkAttendanceCorrection.TextMaxLength);
+        b.Property(x => x.CorrectedBy).HasMaxLength(256);
+        b.HasIndex(x => x.BookingId);
     }
 }

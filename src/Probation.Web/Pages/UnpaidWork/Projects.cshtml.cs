@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Probation.Application.UnpaidWork;
 using Probation.Domain.Organisation;
-using Probation.Domain.UnpaidWork;
 
 namespace Probation.Web.Pages.UnpaidWork;
 
-/// <summary>Unpaid work projects: the list, and for unpaid work staff a form to add one.</summary>
-public sealed class ProjectsModel(UnpaidWorkQueries queries, RecordProject record, Application.Organisation.OrganisationQueries organisation) : UnpaidWorkPageModel
+/// <summary>Unpaid work projects: the list (retired ones marked), and for unpaid work staff a form to add one and a link to change each.</summary>
+public sealed class ProjectsModel(UnpaidWorkQueries queries, RecordProject record, Application.Organisation.OrganisationQueries organisation, TimeProvider clock) : UnpaidWorkPageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public ProjectInput Input { get; set; } = new();
 
     public IReadOnlyList<ProjectView> Projects { get; private set; } = [];
 
@@ -19,50 +18,26 @@ public sealed class ProjectsModel(UnpaidWorkQueries queries, RecordProject recor
 
     public bool IsStaff { get; private set; }
 
-    public sealed class InputModel
-    {
-        public string? Name { get; set; }
-        public string? Type { get; set; }
-        public string? Beneficiary { get; set; }
-        public string? SiteId { get; set; }
-        public string? Placement { get; set; }
-        public bool WomenOnly { get; set; }
-        public string? Capacity { get; set; }
-        public List<string> Risks { get; set; } = [];
-        public string? RiskNotes { get; set; }
-        public bool WeekendAvailable { get; set; }
-        public string? Award { get; set; }
-        public List<int> SupervisorIds { get; set; } = [];
-    }
+    public DateOnly Today => Application.UkClock.Today(clock);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var type = Choice<ProjectType>(Input.Type);
-        var placement = Choice<PlacementKind>(Input.Placement);
-        Qualification? award = null;
-        if (!string.IsNullOrEmpty(Input.Award) && (award = Choice<Qualification>(Input.Award)) is null)
-        {
-            ModelState.AddModelError("Input.Award", "Select the award from the list");
-        }
-
+        var command = Input.ToCommand(ModelState, "Input.");
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await record.CreateAsync(
-            new ProjectCommand(Input.Name, type, Input.Beneficiary, Number(Input.SiteId), placement, Input.WomenOnly, Number(Input.Capacity),
-                Flags<ProjectRisks>(Input.Risks), Input.RiskNotes, Input.WeekendAvailable, award, Input.SupervisorIds),
-            ct);
+        var result = await record.CreateAsync(command, ct);
         return Done(result, "The project is added.", "Input.");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Projects = await queries.ProjectsAsync(ct);
+        Projects = await queries.ProjectsAsync(ct, includeRetired: true);
         IsStaff = await queries.IsUnpaidWorkStaffAsync(ct);
         Supervisors = await queries.SupervisorsAsync(ct);
         Sites = (await organisation.SitesAsync(SiteKind.UnpaidWorkProject, null, ct)).OrderBy(s => s.Name).ToList();

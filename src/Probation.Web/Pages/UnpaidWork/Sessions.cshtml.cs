@@ -22,7 +22,13 @@ public sealed class SessionsModel(UnpaidWorkQueries queries, ScheduleSession sch
 
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
 
-    public IReadOnlyList<ProjectView> Projects { get; private set; } = [];
+    /// <summary>Every project, retired ones too, for naming the one the calendar is filtered to.</summary>
+    public IReadOnlyList<ProjectView> AllProjects { get; private set; } = [];
+
+    /// <summary>The projects sessions can be scheduled on: those retired by today are left out.</summary>
+    public IReadOnlyList<ProjectView> Projects => AllProjects.Where(p => p.RetiredOn is not { } r || r > Today).ToList();
+
+    public DateOnly Today => clock.Today();
 
     public IReadOnlyList<StaffRef> Supervisors { get; private set; } = [];
 
@@ -69,7 +75,7 @@ public sealed class SessionsModel(UnpaidWorkQueries queries, ScheduleSession sch
         var day = DateOnly.TryParseExact(Week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var w) ? w : clock.Today();
         Monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
         Sessions = await queries.SessionsAsync(Monday, Monday.AddDays(6), ProjectId, ct);
-        Projects = await queries.ProjectsAsync(ct);
+        AllProjects = await queries.ProjectsAsync(ct, includeRetired: true);
         Supervisors = await queries.SupervisorsAsync(ct);
         IsStaff = await queries.IsUnpaidWorkStaffAsync(ct);
     }

@@ -12,8 +12,8 @@ using Probation.Application.Data;
 namespace Probation.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ProbationDbContext))]
-    [Migration("20261126120545_Inspection")]
-    partial class Inspection
+    [Migration("20261126113314_UnpaidWorkCancellationsCorrectionsAndRetirement")]
+    partial class UnpaidWorkCancellationsCorrectionsAndRetirement
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -615,585 +615,6 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.HasIndex("OrderId");
 
                     b.ToTable("Requirements");
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.AssessmentParticipant", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CaseAssessmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StaffMemberId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StaffMemberId");
-
-                    b.HasIndex("CaseAssessmentId", "StaffMemberId")
-                        .IsUnique();
-
-                    b.ToTable("AssessmentParticipants", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.AuditFeedback", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly?>("AcknowledgedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("CaseAssessmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("OfficerStaffId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Response")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateOnly>("SetOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseAssessmentId");
-
-                    b.HasIndex("OfficerStaffId", "AcknowledgedOn");
-
-                    b.ToTable("AuditFeedback", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.CaseAssessment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AreasForImprovement")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("AssessorStaffId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("CompletedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("FrameworkVersion")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<int?>("InspectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("InterviewNotes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int?>("ModeratesId")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("OfficerInterviewed")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("OfficerStaffId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProviderId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateOnly>("StartedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Strengths")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessorStaffId");
-
-                    b.HasIndex("InspectionId");
-
-                    b.HasIndex("ModeratesId");
-
-                    b.HasIndex("OfficerStaffId");
-
-                    b.HasIndex("PersonId", "StartedOn");
-
-                    b.HasIndex("ProviderId", "Kind", "StartedOn");
-
-                    b.ToTable("CaseAssessments", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.DomainOneRating", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Evidence")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("InspectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Rating")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("StandardId")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InspectionId", "StandardId")
-                        .IsUnique();
-
-                    b.ToTable("DomainOneRatings", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionMeeting", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("InspectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("date");
-
-                    b.Property<string>("With")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InspectionId");
-
-                    b.ToTable("InspectionMeetings", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("FieldworkFrom")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("FieldworkTo")
-                        .HasColumnType("date");
-
-                    b.Property<string>("FrameworkVersion")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<int>("LeadInspectorId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProviderId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ProviderType")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeadInspectorId");
-
-                    b.HasIndex("ProviderId", "FieldworkFrom");
-
-                    b.ToTable("Inspections", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionSample", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<double>("Confidence")
-                        .HasColumnType("double precision");
-
-                    b.Property<DateTime>("DrawnAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("EligibleFrom")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("EligibleTo")
-                        .HasColumnType("date");
-
-                    b.Property<int>("InspectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<double>("Margin")
-                        .HasColumnType("double precision");
-
-                    b.Property<int>("Population")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Seed")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InspectionId", "Kind");
-
-                    b.ToTable("InspectionSamples", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionTeamMember", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("InspectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StaffMemberId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StaffMemberId");
-
-                    b.HasIndex("InspectionId", "StaffMemberId")
-                        .IsUnique();
-
-                    b.ToTable("InspectionTeamMembers", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InterviewQuestion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AnsweredYes")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Asked")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("InspectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("StandardId")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InspectionId");
-
-                    b.ToTable("InterviewQuestions", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.KeyQuestionJudgement", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CaseAssessmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Evidence")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Judgement")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("KeyQuestionId")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseAssessmentId", "KeyQuestionId")
-                        .IsUnique();
-
-                    b.ToTable("KeyQuestionJudgements", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.PromptAnswer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("CaseAssessmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PromptId")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseAssessmentId", "PromptId")
-                        .IsUnique();
-
-                    b.ToTable("PromptAnswers", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.Recommendation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly?>("CompletedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("InspectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Owner")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Progress")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InspectionId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("Recommendations", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.SampleStratum", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("InspectionSampleId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Population")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Sample")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InspectionSampleId");
-
-                    b.ToTable("SampleStrata", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.SampledCase", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("InspectionSampleId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Stratum")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("InspectionSampleId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("SampledCases", (string)null);
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.StandardDiscretion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("DecidedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int>("InspectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Rating")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("StandardId")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InspectionId", "StandardId")
-                        .IsUnique();
-
-                    b.ToTable("StandardDiscretions", (string)null);
                 });
 
             modelBuilder.Entity("Probation.Domain.Organisation.HubOpeningSession", b =>
@@ -2740,6 +2161,66 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("UnpaidWorkAssessments");
                 });
 
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAttendanceCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CorrectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("PreviousCreditedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("PreviousFinishedAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("PreviousOutcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PreviousPenaltyMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreviousReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<TimeOnly?>("PreviousStartedAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("PreviousTravelMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.ToTable("UnpaidWorkAttendanceCorrections", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAward", b =>
                 {
                     b.Property<int>("Id")
@@ -2863,7 +2344,7 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("UnpaidWorkBookings");
                 });
 
-            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkBookingCancellation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2871,8 +2352,58 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean");
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RequirementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("UnpaidWorkBookingCancellations", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Award")
                         .HasMaxLength(40)
@@ -2899,6 +2430,9 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Property<int>("ProviderId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("RiskNotes")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -2914,6 +2448,10 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<bool>("WeekendAvailable")
                         .HasColumnType("boolean");
@@ -3237,200 +2775,6 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.HasOne("Probation.Domain.Cases.Order", null)
                         .WithMany("Requirements")
                         .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.AssessmentParticipant", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.CaseAssessment", null)
-                        .WithMany("Participants")
-                        .HasForeignKey("CaseAssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("StaffMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.AuditFeedback", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.CaseAssessment", null)
-                        .WithMany()
-                        .HasForeignKey("CaseAssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("OfficerStaffId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.CaseAssessment", b =>
-                {
-                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("AssessorStaffId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
-                        .WithMany()
-                        .HasForeignKey("InspectionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Probation.Domain.Inspection.CaseAssessment", null)
-                        .WithMany()
-                        .HasForeignKey("ModeratesId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("OfficerStaffId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Probation.Domain.Organisation.Provider", null)
-                        .WithMany()
-                        .HasForeignKey("ProviderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.DomainOneRating", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
-                        .WithMany("DomainOneRatings")
-                        .HasForeignKey("InspectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionMeeting", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
-                        .WithMany("Meetings")
-                        .HasForeignKey("InspectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionRecord", b =>
-                {
-                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("LeadInspectorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Probation.Domain.Organisation.Provider", null)
-                        .WithMany()
-                        .HasForeignKey("ProviderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionSample", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
-                        .WithMany("Samples")
-                        .HasForeignKey("InspectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionTeamMember", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
-                        .WithMany("Team")
-                        .HasForeignKey("InspectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Probation.Domain.Organisation.StaffMember", null)
-                        .WithMany()
-                        .HasForeignKey("StaffMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InterviewQuestion", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
-                        .WithMany("InterviewQuestions")
-                        .HasForeignKey("InspectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.KeyQuestionJudgement", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.CaseAssessment", null)
-                        .WithMany("Judgements")
-                        .HasForeignKey("CaseAssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.PromptAnswer", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.CaseAssessment", null)
-                        .WithMany("Prompts")
-                        .HasForeignKey("CaseAssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.Recommendation", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
-                        .WithMany("Recommendations")
-                        .HasForeignKey("InspectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.SampleStratum", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.InspectionSample", null)
-                        .WithMany("Strata")
-                        .HasForeignKey("InspectionSampleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.SampledCase", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.InspectionSample", null)
-                        .WithMany("Cases")
-                        .HasForeignKey("InspectionSampleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.StandardDiscretion", b =>
-                {
-                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
-                        .WithMany("Discretions")
-                        .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3895,6 +3239,15 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAttendanceCorrection", b =>
+                {
+                    b.HasOne("Probation.Domain.UnpaidWork.UnpaidWorkBooking", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAward", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -3932,6 +3285,27 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkBookingCancellation", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Cases.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.UnpaidWork.UnpaidWorkSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
@@ -4033,39 +3407,6 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Navigation("UnpaidWorkBookings");
                 });
 
-            modelBuilder.Entity("Probation.Domain.Inspection.CaseAssessment", b =>
-                {
-                    b.Navigation("Judgements");
-
-                    b.Navigation("Participants");
-
-                    b.Navigation("Prompts");
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionRecord", b =>
-                {
-                    b.Navigation("Discretions");
-
-                    b.Navigation("DomainOneRatings");
-
-                    b.Navigation("InterviewQuestions");
-
-                    b.Navigation("Meetings");
-
-                    b.Navigation("Recommendations");
-
-                    b.Navigation("Samples");
-
-                    b.Navigation("Team");
-                });
-
-            modelBuilder.Entity("Probation.Domain.Inspection.InspectionSample", b =>
-                {
-                    b.Navigation("Cases");
-
-                    b.Navigation("Strata");
-                });
-
             modelBuilder.Entity("Probation.Domain.Organisation.Site", b =>
                 {
                     b.Navigation("OpeningSessions");
@@ -4119,6 +3460,11 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Navigation("Objectives");
 
                     b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkBooking", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>

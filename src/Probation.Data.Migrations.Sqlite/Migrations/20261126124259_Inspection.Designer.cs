@@ -11,7 +11,7 @@ using Probation.Application.Data;
 namespace Probation.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ProbationDbContext))]
-    [Migration("20261126120509_Inspection")]
+    [Migration("20261126124259_Inspection")]
     partial class Inspection
     {
         /// <inheritdoc />
@@ -2617,6 +2617,64 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("UnpaidWorkAssessments");
                 });
 
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAttendanceCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CorrectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousCreditedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("PreviousFinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousOutcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousPenaltyMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("PreviousStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousTravelMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.ToTable("UnpaidWorkAttendanceCorrections", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAward", b =>
                 {
                     b.Property<int>("Id")
@@ -2736,13 +2794,61 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("UnpaidWorkBookings");
                 });
 
-            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkBookingCancellation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Active")
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequirementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("UnpaidWorkBookingCancellations", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Award")
@@ -2770,6 +2876,9 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("ProviderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RiskNotes")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -2785,6 +2894,10 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("WeekendAvailable")
                         .HasColumnType("INTEGER");
@@ -3762,6 +3875,15 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAttendanceCorrection", b =>
+                {
+                    b.HasOne("Probation.Domain.UnpaidWork.UnpaidWorkBooking", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkAward", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -3799,6 +3921,27 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkBookingCancellation", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.Cases.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Probation.Domain.UnpaidWork.UnpaidWorkSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
@@ -3986,6 +4129,11 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Objectives");
 
                     b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkBooking", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 
             modelBuilder.Entity("Probation.Domain.UnpaidWork.UnpaidWorkProject", b =>
