@@ -40,6 +40,15 @@ public static class DependencyInjection
         services.AddScoped<Quality.QualityQueries>();
         services.AddScoped<Oversight.StaffSupervision>();
         services.AddScoped<Reports.ReportQueries>();
+        services.TryAddSingleton(sp => new Domain.Oversight.TimelinessMeasures(
+            sp.GetRequiredService<Domain.Supervision.SafetyNet>(), sp.GetRequiredService<Domain.Resettlement.ResettlementAlerts>()));
+        services.TryAddSingleton(sp => new Domain.Inspection.ReadinessIndicators(
+            sp.GetRequiredService<Domain.Supervision.SafetyNet>(), sp.GetRequiredService<Domain.Resettlement.ResettlementAlerts>()));
+        services.AddScoped<Reports.TimelinessQueries>();
+        services.AddScoped<Reports.ReadinessQueries>();
+
+        // Case audits answer here when they are recorded; until then every key question has "No audit yet".
+        services.TryAddScoped<Reports.IQualityAuditResults, Quality.AuditedKeyQuestions>();
         Programmes.ProgrammeServices.Add(services);
         Resettlement.ResettlementServices.Add(services);
         UnpaidWork.UnpaidWorkServices.Add(services);

@@ -165,6 +165,25 @@ public sealed class AccessibilityTests(BrowserFixture app)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Needs analysis", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("needs")).ToBeVisibleAsync();
             await CheckAsync(page, "needs analysis");
+
+            // The two period and readiness reports, reached from the reports page, with their charts and tables.
+            await page.GotoAsync("/reports");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Timeliness and delivery" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Timeliness and delivery", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Initial assessments on time, month by month" })).ToBeVisibleAsync();
+            await CheckAsync(page, "timeliness and delivery");
+
+            await page.GotoAsync("/reports/timeliness?From.Day=1&From.Month=6&From.Year=2026&To.Day=31&To.Month=5&To.Year=2026");
+            await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await CheckAsync(page, "timeliness with the start of the period after its end");
+
+            await page.GotoAsync("/reports");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Inspection readiness" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inspection readiness", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("notice")).ToContainTextAsync("not an inspection judgement");
+            await Expect(page.GetByRole(AriaRole.Img, new() { Name = "2.1 Assessment: share of cases meeting each key question" })).ToBeVisibleAsync();
+            await page.GetByText("How 2.1.3 is counted").ClickAsync();
+            await CheckAsync(page, "inspection readiness with a definition open");
         }
 
         await using (var upw = await app.NewContextAsync())

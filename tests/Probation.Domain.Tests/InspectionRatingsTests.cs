@@ -35,6 +35,38 @@ public sealed class InspectionRatingsTests
     public void PercentYes_RoundsHalvesUp(int yes, int no, int expected) =>
         Assert.Equal(expected, Ratings.PercentYes(yes, no));
 
+    [Fact]
+    public void PercentYes_WithNoApplicableCase_IsNone()
+    {
+        Assert.Null(Ratings.PercentYesOrNone(0, 0));
+        Assert.Null(new KeyQuestionCount("2.2.3", 0, 0, 12).PercentYes);
+    }
+
+    /// <summary>Live indicators and audit results rate a standard without discretion: the lowest key question's band, or none when a question has no case.</summary>
+    [Theory]
+    [InlineData("2.1", new[] { 63, 57, 47 }, Rating.Inadequate, "2.1.3", 47)]
+    [InlineData("2.2", new[] { 61, 60, 36 }, Rating.Inadequate, "2.2.3", 36)]
+    [InlineData("4.1", new[] { 61, 83, 74, 70 }, Rating.RequiresImprovement, "4.1.1", 61)]
+    [InlineData("4.2", new[] { 50, 50, 50 }, Rating.RequiresImprovement, "4.2.1", 50)]
+    public void Rate_TakesTheLowestKeyQuestion(string standard, int[] percents, Rating band, string lowest, int percent)
+    {
+        var rating = Ratings.Rate(percents.Select((p, i) => new KeyQuestionCount($"{standard}.{i + 1}", p, 100 - p)).ToList());
+        Assert.Equal(band, rating.Rating);
+        Assert.Equal(lowest, rating.LowestKeyQuestion);
+        Assert.Equal(percent, rating.LowestPercent);
+        Assert.StartsWith($"{Ratings.Describe(band)}: the lowest key question, {lowest}, scored {percent}%", rating.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_WithAKeyQuestionNoCaseAppliesTo_HasNoBand()
+    {
+        var rating = Ratings.Rate([new("2.4.1", 5, 5), new("2.4.2", 5, 5), new("2.4.3", 0, 0, 10)]);
+        Assert.Null(rating.Rating);
+        Assert.Equal("No band: no case applies to 2.4.3.", rating.Reason);
+        Assert.Equal("65% to 79%", Ratings.Define(Rating.Good));
+        Assert.Equal("under 50%", Ratings.Define(Rating.Inadequate));
+    }
+
     [Theory]
     [InlineData(0, Rating.Inadequate)]
     [InlineData(5, Rating.Inadequate)]

@@ -210,6 +210,14 @@ public abstract class QualityApiTests(ProbationAppFactory app)
         Assert.Equal(Ratings.PercentYes(yes, no), kq.GetProperty("percent").GetInt32());
         Assert.Equal(Ratings.Band(Ratings.PercentYes(yes, no)).ToString(), kq.GetProperty("band").GetString());
         Assert.Contains(after.GetProperty("byOfficer").EnumerateArray(), o => o.GetProperty("id").GetInt32() == officer);
+
+        // The readiness page shows the latest audit result beside each live indicator.
+        var readiness = await GetAsync(await app.TokenClientAsync("leader"), $"/api/v1/reports/inspection-readiness?officerId={officer}");
+        var audited = readiness.GetProperty("standards").EnumerateArray().SelectMany(s => s.GetProperty("keyQuestions").EnumerateArray())
+            .Single(k => k.GetProperty("id").GetString() == "2.1.3").GetProperty("latestAudit");
+        Assert.Equal(yes, audited.GetProperty("yes").GetInt32());
+        Assert.Equal(no, audited.GetProperty("no").GetInt32());
+        Assert.Equal(Ratings.PercentYes(yes, no), audited.GetProperty("percent").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, (await (await app.TokenClientAsync("leader")).GetAsync("/api/v1/quality/results?from=2026-12-01&to=2026-11-01")).StatusCode);
     }
 }

@@ -13,7 +13,7 @@ using SupervisionRules = Probation.Domain.Supervision.SupervisionRules;
 
 namespace Probation.Application.Quality;
 
-public sealed record StartAuditCommand(string? Crn, AssessmentKind? Kind, AssessmentScope? Scope, IReadOnlyList<int> ParticipantIds, int? ModeratesId);
+public sealed record StartAuditCommand(string? Crn, CaseAssessmentKind? Kind, AssessmentScope? Scope, IReadOnlyList<int> ParticipantIds, int? ModeratesId);
 
 public sealed record SaveAuditCommand(
     int Id, int ExpectedVersion, IReadOnlyList<JudgementInput> Judgements, IReadOnlyList<PromptInput> Prompts,
@@ -43,7 +43,7 @@ public sealed class CaseAudits(ProbationDbContext db, IRequestContext request, A
             return Fail(Outcome.Refuse(NotQualityStaff));
         }
 
-        if (c.Kind is not { } kind || kind == AssessmentKind.Inspection)
+        if (c.Kind is not { } kind || kind == CaseAssessmentKind.Inspection)
         {
             return Fail(Outcome.Refuse("Choose an audit or a quality event", nameof(c.Kind)));
         }
@@ -70,7 +70,7 @@ public sealed class CaseAudits(ProbationDbContext db, IRequestContext request, A
         }
 
         var participants = c.ParticipantIds.Distinct().ToList();
-        if (kind == AssessmentKind.QualityEvent)
+        if (kind == CaseAssessmentKind.QualityEvent)
         {
             if (participants.Count != 2)
             {
@@ -96,7 +96,7 @@ public sealed class CaseAudits(ProbationDbContext db, IRequestContext request, A
 
         if (c.ModeratesId is { } moderates)
         {
-            var first = await db.CaseAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == moderates && a.ProviderId == providerId && a.Kind != AssessmentKind.Inspection, ct);
+            var first = await db.CaseAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == moderates && a.ProviderId == providerId && a.Kind != CaseAssessmentKind.Inspection, ct);
             if (first is null || first.PersonId != person.Id || first.Scope != scope)
             {
                 return Fail(Outcome.Refuse("A moderation is of a completed audit of the same case and scope", nameof(c.ModeratesId)));
@@ -245,7 +245,7 @@ public sealed class CaseAudits(ProbationDbContext db, IRequestContext request, A
         }
 
         var assessment = await db.CaseAssessments.AsSplitQuery().Include(a => a.Judgements).Include(a => a.Prompts).Include(a => a.Person!).ThenInclude(p => p.AccessList)
-            .SingleOrDefaultAsync(a => a.Id == id && a.ProviderId == viewer.ProviderId && a.Kind != AssessmentKind.Inspection, ct);
+            .SingleOrDefaultAsync(a => a.Id == id && a.ProviderId == viewer.ProviderId && a.Kind != CaseAssessmentKind.Inspection, ct);
         if (assessment is null || !CaseAccessRules.Decide(assessment.Person!.AccessList, viewer.StaffMemberId).Allowed)
         {
             return (null, default, Outcome.Missing("audit"));

@@ -10,7 +10,7 @@ using Probation.Domain.Inspection;
 namespace Probation.Application.Quality;
 
 public sealed record AuditRow(
-    int Id, string Crn, string Name, AssessmentKind Kind, AssessmentScope Scope, int? OfficerId, string? Officer, string? Team, string Assessor,
+    int Id, string Crn, string Name, CaseAssessmentKind Kind, AssessmentScope Scope, int? OfficerId, string? Officer, string? Team, string Assessor,
     AssessmentStatus Status, DateOnly StartedOn, DateOnly? CompletedOn, int Yes, int No, int? ModeratesId);
 
 public sealed record PromptView(Prompt Prompt, Judgement? Answer);
@@ -22,7 +22,7 @@ public sealed record StandardView(Standard Standard, IReadOnlyList<JudgementView
 public sealed record FeedbackView(int Id, int AuditId, string Crn, string Officer, string Text, DateOnly SetOn, DateOnly DueOn, DateOnly? AcknowledgedOn, string? Response);
 
 public sealed record AuditView(
-    int Id, int Version, string Crn, string Name, AssessmentKind Kind, AssessmentScope Scope, string FrameworkVersion, AssessmentStatus Status,
+    int Id, int Version, string Crn, string Name, CaseAssessmentKind Kind, AssessmentScope Scope, string FrameworkVersion, AssessmentStatus Status,
     DateOnly StartedOn, DateOnly? CompletedOn, int AssessorId, string Assessor, string? Officer, IReadOnlyList<string> Participants,
     bool OfficerInterviewed, string? InterviewNotes, string? Strengths, string? AreasForImprovement, IReadOnlyList<StandardView> Standards,
     int? ModeratesId, IReadOnlyList<int> ModeratedBy, IReadOnlyList<FeedbackView> Feedback, bool MayEdit, bool MayModerate);
@@ -54,7 +54,7 @@ public sealed class QualityQueries(ProbationDbContext db, IRequestContext reques
         var viewer = request.Viewer;
         var me = viewer.StaffMemberId ?? -1;
         return db.CaseAssessments.AsNoTracking()
-            .Where(a => a.ProviderId == viewer.ProviderId && a.Kind != AssessmentKind.Inspection)
+            .Where(a => a.ProviderId == viewer.ProviderId && a.Kind != CaseAssessmentKind.Inspection)
             .Where(a => !a.Person!.AccessList.Any(e => e.Kind == AccessListKind.Exclusion && e.StaffMemberId == me)
                 && (!a.Person.AccessList.Any(e => e.Kind == AccessListKind.Restriction) || a.Person.AccessList.Any(e => e.Kind == AccessListKind.Restriction && e.StaffMemberId == me)));
     }

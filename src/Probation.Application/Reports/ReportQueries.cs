@@ -144,57 +144,18 @@ public sealed class ReportQueries(ProbationDbContext db, IRequestContext request
     private async Task<(string Name, DateOnly On, List<OnTheDay> People)?> LoadAsync(ReportScope scope, CancellationToken ct)
     {
         var viewer = request.Viewer;
-        if (!viewer.MayOversee)
+        var on = scope.On ?? clock.Today();
+        if (await ReportScopes.NameAsync(db, viewer, scope.TeamId, scope.HubId, scope.OfficerId, ct) is not { } name)
         {
             return null;
         }
 
-        var on = scope.On ?? clock.Today();
-        var provider = viewer.ProviderId!.Value;
-        var name = await db.Providers.AsNoTracking().Where(p => p.Id == provider).Select(p => p.Name).SingleAsync(ct);
-        var query = db.People.AsNoTracking().AsSplitQuery().Where(viewer.InScope())
-            .Where(p => p.Orders.Any(o => o.StartDate <= on))
-            .Where(p => p.Allocations.Any(a => a.From <= on && (a.To == null || a.To > on)));
-        if (scope.TeamId is { } teamId)
-        {
-            name = await db.Teams.AsNoTracking().Where(t => t.Id == teamId && t.ProviderId == provider).Select(t => t.Name).SingleOrDefaultAsync(ct);
-            if (name is null)
-            {
-                return null;
-            }
-
-            query = query.Where(p => p.Allocations.Any(a => a.From <= on && (a.To == null || a.To > on) && db.Staff.Any(s => s.Id == a.StaffMemberId && s.TeamId == teamId)));
-        }
-
-        if (scope.OfficerId is { } officerId)
-        {
-            name = await db.Staff.AsNoTracking().Where(s => s.Id == officerId && s.ProviderId == provider).Select(s => s.FirstName + " " + s.LastName).SingleOrDefaultAsync(ct);
-            if (name is null)
-            {
-                return null;
-            }
-
-            query = query.Where(p => p.Allocations.Any(a => a.From <= on && (a.To == null || a.To > on) && a.StaffMemberId == officerId));
-        }
-
-        if (scope.HubId is { } hubId)
-        {
-            name = await db.Sites.AsNoTracking().Where(s => s.Id == hubId && s.ProviderId == provider && s.Kind == SiteKind.CommunityHub).Select(s => s.Name).SingleOrDefaultAsync(ct);
-            if (name is null)
-            {
-                return null;
-            }
-
-            var from = on.AddDays(-HubWindowDays);
-            query = query.Where(p => p.Contacts.Any(c => c.SiteId == hubId && c.On > from && c.On <= on));
-        }
-
         // The tier reads the needs of the latest assessment, as the needs analysis does.
-        query = query.Include(p => p.Registrations).Include(p => p.Orders).ThenInclude(o => o.Requirements).Include(p => p.Allocations)
-            .Include(p => p.Assessments).ThenInclude(a => a.Needs);
-
-        var people = await query.ToListAsync(ct);
-        var officerTeams = await db.Staff.AsNoTracking().Where(s => s.ProviderId == provider).ToDictionaryAsync(s => s.Id, s => s.TeamId, ct);
+        var people = await ReportScopes.Caseload(db, viewer, scope, on).AsSplitQuery()
+            .Include(p => p.Registrations).Include(p => p.Orders).ThenInclude(o => o.Requirements).Include(p => p.Allocations)
+            .Include(p => p.Assessments).ThenInclude(a => a.Needs)
+            .ToListAsync(ct);
+        var officerTeams = await db.Staff.AsNoTracking().Where(s => s.ProviderId == viewer.ProviderId).ToDictionaryAsync(s => s.Id, s => s.TeamId, ct);
         return (name, on, people.Select(p =>
         {
             var officer = p.Allocations.Where(a => a.From <= on && (a.To is null || a.To > on)).OrderByDescending(a => a.From).First().StaffMemberId;

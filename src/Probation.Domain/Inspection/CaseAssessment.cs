@@ -3,7 +3,7 @@ using Probation.Domain.Cases;
 namespace Probation.Domain.Inspection;
 
 /// <summary>Who assessed a case, and why: the provider's own quality work or the inspectorate's.</summary>
-public enum AssessmentKind
+public enum CaseAssessmentKind
 {
     /// <summary>A quality officer audits a case (section 1.4: the quality team uses the inspectorate's guidance).</summary>
     Audit,
@@ -52,7 +52,7 @@ public sealed class CaseAssessment
     public int ProviderId { get; set; }
     public int PersonId { get; set; }
     public PersonOnProbation? Person { get; set; }
-    public AssessmentKind Kind { get; set; }
+    public CaseAssessmentKind Kind { get; set; }
     public AssessmentScope Scope { get; set; }
     public required string FrameworkVersion { get; set; }
 

@@ -50,10 +50,10 @@ public static class CaseAssessmentRules
         _ => "Not answered",
     };
 
-    public static string Describe(AssessmentKind kind) => kind switch
+    public static string Describe(CaseAssessmentKind kind) => kind switch
     {
-        AssessmentKind.QualityEvent => "Quality event",
-        AssessmentKind.Inspection => "Inspection",
+        CaseAssessmentKind.QualityEvent => "Quality event",
+        CaseAssessmentKind.Inspection => "Inspection",
         _ => "Audit",
     };
 

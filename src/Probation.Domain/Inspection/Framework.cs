@@ -26,6 +26,15 @@ public sealed record KeyQuestion(string Id, string Text, IReadOnlyList<Prompt> P
 public sealed record Standard(string Id, string Name, string Statement, int Domain, IReadOnlyList<KeyQuestion> KeyQuestions)
 {
     public bool CaseBased => Domain != 1;
+
+    /// <summary>Which cases a case-based standard's key questions are answered on; none for domain one and the NPS's domain three.</summary>
+    public AssessmentScope? Scope => Id switch
+    {
+        "4.1" => AssessmentScope.UnpaidWork,
+        "4.2" => AssessmentScope.ThroughTheGate,
+        _ when Domain == 2 => AssessmentScope.CaseSupervision,
+        _ => null,
+    };
 }
 
 public sealed record FrameworkDomain(int Number, string Name, IReadOnlyList<ProviderType> ProviderTypes);
@@ -44,6 +53,9 @@ public sealed record Framework(string Version, string Name, IReadOnlyList<Framew
 
     public Standard? Standard(string id) => Standards.FirstOrDefault(s => s.Id == id);
 
+    /// <summary>The standards rated from cases for a provider type, in the framework's order.</summary>
+    public IReadOnlyList<Standard> CaseStandards(ProviderType type) => StandardsFor(type).Where(s => s.CaseBased).ToList();
+
     public KeyQuestion? KeyQuestion(string id) => Standards.SelectMany(s => s.KeyQuestions).FirstOrDefault(k => k.Id == id);
 }
 
@@ -54,6 +66,14 @@ public static class Frameworks
     public static IReadOnlyList<Framework> All { get; } = [Adult2018.Framework];
 
     public static Framework? Find(string? version) => All.FirstOrDefault(f => f.Version == version?.Trim());
+
+    /// <summary>The current framework.</summary>
+    public static Framework Default => Find(Current)!;
+
+    /// <summary>The current framework's case-based standards for a CRC: the ones inspection readiness indicates.</summary>
+    public static IReadOnlyList<Standard> CrcCaseStandards => Default.CaseStandards(ProviderType.Crc);
+
+    public static IEnumerable<KeyQuestion> CrcCaseKeyQuestions => CrcCaseStandards.SelectMany(s => s.KeyQuestions);
 }
 
 /// <summary>

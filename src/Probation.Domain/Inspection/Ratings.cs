@@ -10,7 +10,17 @@ public enum Rating
 }
 
 /// <summary>One key question's answers across the cases inspected or audited.</summary>
-public sealed record KeyQuestionCount(string Id, int Yes, int No, int NotApplicable = 0);
+public sealed record KeyQuestionCount(string Id, int Yes, int No, int NotApplicable = 0)
+{
+    /// <summary>The cases the question applies to: yes and no.</summary>
+    public int Applicable => Yes + No;
+
+    /// <summary>The whole-number percentage yes, or none when no case applies.</summary>
+    public int? PercentYes => Ratings.PercentYesOrNone(Yes, No);
+}
+
+/// <summary>A case-based standard's band from its lowest key question, with the reason in words; no band when a key question has no case.</summary>
+public sealed record StandardRating(Rating? Rating, string? LowestKeyQuestion, int? LowestPercent, string Reason);
 
 /// <summary>A recorded departure from a standard's calculated rating: the rating given, why, and who decided.</summary>
 public sealed record Discretion(Rating Rating, string Reason, string? DecidedBy = null);
@@ -68,6 +78,42 @@ public static class Ratings
         // floor(100·yes/n + ½) in whole numbers: exact at the halves.
         return ((200 * yes) + n) / (2 * n);
     }
+
+    /// <summary>As <see cref="PercentYes"/>, but none when no case applies.</summary>
+    public static int? PercentYesOrNone(int yes, int no) => yes + no == 0 ? null : PercentYes(yes, no);
+
+    /// <summary>
+    /// A standard's band from its lowest key question, without discretion: for live indicators and audit results.
+    /// A key question no case applies to leaves the standard without a band, and the reason says which.
+    /// </summary>
+    public static StandardRating Rate(IReadOnlyList<KeyQuestionCount> keyQuestions)
+    {
+        if (keyQuestions.Count == 0)
+        {
+            return new StandardRating(null, null, null, "No band: the standard has no key questions.");
+        }
+
+        var empty = keyQuestions.Where(k => k.Applicable == 0).Select(k => k.Id).ToList();
+        if (empty.Count > 0)
+        {
+            return new StandardRating(null, null, null, $"No band: no case applies to {string.Join(", ", empty)}.");
+        }
+
+        // The lowest percentage decides; between equals, the first in the framework's order is named.
+        var lowest = keyQuestions.OrderBy(k => k.PercentYes).First();
+        var percent = lowest.PercentYes!.Value;
+        var rating = Band(percent);
+        return new StandardRating(rating, lowest.Id, percent, $"{Describe(rating)}: the lowest key question, {lowest.Id}, scored {percent}% ({lowest.Yes} of {lowest.Applicable} cases).");
+    }
+
+    /// <summary>What each band means, in the words of the rule.</summary>
+    public static string Define(Rating rating) => rating switch
+    {
+        Rating.Outstanding => $"{OutstandingFrom}% or more",
+        Rating.Good => $"{GoodFrom}% to {OutstandingFrom - 1}%",
+        Rating.RequiresImprovement => $"{RequiresImprovementFrom}% to {GoodFrom - 1}%",
+        _ => $"under {RequiresImprovementFrom}%",
+    };
 
     public static Rating Band(int percent) => percent switch
     {

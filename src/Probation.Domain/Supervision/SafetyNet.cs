@@ -113,7 +113,16 @@ public static class EnforcementRules
 
     /// <summary>A decision on a failure below the threshold: a warning will do, as will a breach or recall decision.</summary>
     public static bool IsDecision(EnforcementKind kind) => kind == EnforcementKind.Warning || IsBreachOrRecallDecision(kind);
+
+    /// <summary>Whether an action decides a failure: at the threshold only a breach or recall decision does, below it a warning will do.</summary>
+    public static bool Decides(EnforcementKind kind, bool atThreshold) => atThreshold ? IsBreachOrRecallDecision(kind) : IsDecision(kind);
 }
+
+/// <summary>What makes a review due: a significant event, or non-compliance reaching the enforcement threshold with no event recorded for it (then <see cref="Event"/> is null).</summary>
+public sealed record ReviewTrigger(DateOnly On, SignificantEventKind? Event);
+
+/// <summary>One scheduled review as it fell due: the day it was due, and the day the next review was done (null while none has been).</summary>
+public sealed record ScheduledReview(DateOnly Due, DateOnly? DoneOn);
 
 /// <summary>
 /// The safety net: a pure rule set that reads a case as of a day and lists the alerts it raises. An
@@ -121,6 +130,84 @@ public static class EnforcementRules
 /// </summary>
 public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calendar)
 {
+    /// <summary>The requirements a plan must schedule: rehabilitation activity, unpaid work and accredited programmes.</summary>
+    public static readonly IReadOnlySet<RequirementType> ScheduledRequirements =
+        new HashSet<RequirementType> { RequirementType.RehabilitationActivity, RequirementType.UnpaidWork, RequirementType.AccreditedProgramme };
+
+    public SafetyNetOptions Options => options;
+
+    // The due dates, one rule each: the alerts below and the reports that count work done on time both read them.
+    public DateOnly InitialAssessmentDue(DateOnly allocated) => calendar.AddWorkingDays(allocated, options.InitialAssessmentWorkingDays);
+
+    public DateOnly PlanDue(DateOnly allocated) => calendar.AddWorkingDays(allocated, options.PlanWorkingDays);
+
+    public DateOnly CheckRequestDue(DateOnly allocated) => calendar.AddWorkingDays(allocated, options.CheckRequestWorkingDays);
+
+    public DateOnly CheckResponseDue(DateOnly requested) => calendar.AddWorkingDays(requested, options.CheckResponseWorkingDays);
+
+    public DateOnly AbsenceDecisionDue(DateOnly failure) => calendar.AddWorkingDays(failure, options.AbsenceDecisionWorkingDays);
+
+    public DateOnly EnforcementDecisionDue(DateOnly failure) => calendar.AddWorkingDays(failure, options.EnforcementDecisionWorkingDays);
+
+    public DateOnly MonitoringViolationDecisionDue(DateOnly violation) => calendar.AddWorkingDays(violation, options.MonitoringViolationWorkingDays);
+
+    public DateOnly ScheduledReviewDue(DateOnly since) => since.AddDays(7 * options.ReviewIntervalWeeks);
+
+    public DateOnly TriggeredReviewDue(DateOnly trigger) => calendar.AddWorkingDays(trigger, options.TriggeredReviewWorkingDays);
+
+    public DateOnly HomeVisitDue(DateOnly since) => since.AddDays(options.HomeVisitWithinDays);
+
+    public DateOnly ProgrammeReferralDue(DateOnly allocated) => calendar.AddWorkingDays(allocated, options.ProgrammeReferralWorkingDays);
+
+    /// <summary>
+    /// The scheduled reviews from <paramref name="since"/> (the plan, or allocation) to <paramref name="until"/>: each is due
+    /// the review interval after the last review (or the start), and is met by the next review done after it.
+    /// The last is listed only once it is due by <paramref name="until"/>.
+    /// </summary>
+    public IReadOnlyList<ScheduledReview> ScheduledReviews(DateOnly since, IEnumerable<DateOnly> reviews, DateOnly until)
+    {
+        var done = reviews.Order().ToList();
+        var list = new List<ScheduledReview>();
+        var from = since;
+        while (true)
+        {
+            var due = ScheduledReviewDue(from);
+            var next = done.Where(r => r > from).Select(r => (DateOnly?)r).FirstOrDefault();
+            if (next is not { } n || n > until)
+            {
+                if (due <= until)
+                {
+                    list.Add(new ScheduledReview(due, null));
+                }
+
+                return list;
+            }
+
+            list.Add(new ScheduledReview(due, n));
+            from = n;
+        }
+    }
+
+    /// <summary>The first review done on or after a day: the one that answers an event or a failure on that day.</summary>
+    public static DateOnly? ReviewOnOrAfter(IEnumerable<ReviewRecord> reviews, DateOnly on) =>
+        reviews.Where(r => r.CompletedOn >= on).Select(r => (DateOnly?)r.CompletedOn).Min();
+
+    /// <summary>The day a failure was decided: the first enforcement action on or after it that decides it.</summary>
+    public static DateOnly? EnforcementDecidedOn(IEnumerable<EnforcementRecord> enforcement, DateOnly failure, bool atThreshold) =>
+        enforcement.Where(e => e.On >= failure && EnforcementRules.Decides(e.Kind, atThreshold)).Select(e => (DateOnly?)e.On).Min();
+
+    /// <summary>
+    /// What makes a review due on the case: every significant event except a monitoring violation (that needs a decision
+    /// instead), and every failure reaching the enforcement threshold that has no threshold event recorded on or after it.
+    /// </summary>
+    public static IReadOnlyList<ReviewTrigger> ReviewTriggers(CaseSnapshot c) =>
+        c.Events.Where(e => e.Kind != SignificantEventKind.MonitoringViolation).Select(e => new ReviewTrigger(e.On, e.Kind))
+            .Concat(ThresholdFailures(c)
+                .Where(f => !c.Events.Any(e => e.Kind == SignificantEventKind.NonComplianceThreshold && e.On >= f))
+                .Select(f => new ReviewTrigger(f, null)))
+            .OrderBy(t => t.On)
+            .ToList();
+
     public IReadOnlyList<PracticeAlert> Evaluate(CaseSnapshot c, DateOnly today)
     {
         var alerts = new List<PracticeAlert>();
@@ -133,22 +220,20 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             }
         }
 
-        DateOnly Add(DateOnly from, int workingDays) => calendar.AddWorkingDays(from, workingDays);
-
         var start = c.AllocatedOn ?? c.OrderStart;
         var initial = c.Assessments.FirstOrDefault(a => a.Kind == AssessmentKind.Initial && a.CompletedOn is not null);
         if (c.AllocatedOn is not null && initial is null)
         {
-            Raise(AlertCode.InitialAssessmentOverdue, AlertSeverity.High, Add(start, options.InitialAssessmentWorkingDays),
+            Raise(AlertCode.InitialAssessmentOverdue, AlertSeverity.High, InitialAssessmentDue(start),
                 $"No initial assessment completed within {options.InitialAssessmentWorkingDays} working days of allocation", "assessment");
         }
 
-        CheckRules(c, start, AgencyCheckKind.PoliceDomesticAbuse, c.CurrentDomesticAbuse, Raise, Add);
-        CheckRules(c, start, AgencyCheckKind.ChildrensServices, c.ChildProtection || c.RiskToChildren, Raise, Add);
+        CheckRules(c, start, AgencyCheckKind.PoliceDomesticAbuse, c.CurrentDomesticAbuse, Raise);
+        CheckRules(c, start, AgencyCheckKind.ChildrensServices, c.ChildProtection || c.RiskToChildren, Raise);
 
         if (c.AllocatedOn is not null && c.Plan?.CompletedOn is null)
         {
-            Raise(AlertCode.PlanOverdue, AlertSeverity.High, Add(start, options.PlanWorkingDays),
+            Raise(AlertCode.PlanOverdue, AlertSeverity.High, PlanDue(start),
                 $"No sentence plan completed within {options.PlanWorkingDays} working days of allocation", "plan");
         }
 
@@ -170,7 +255,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             }
 
             var unscheduled = c.Requirements
-                .Where(r => r is RequirementType.RehabilitationActivity or RequirementType.UnpaidWork or RequirementType.AccreditedProgramme)
+                .Where(ScheduledRequirements.Contains)
                 .Where(r => !plan.RequirementsScheduled.Contains(r))
                 .ToList();
             if (unscheduled.Count > 0)
@@ -182,15 +267,15 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
 
         foreach (var absence in c.Contacts.Where(x => ContactOutcomes.NeedsDecision(x.Outcome) && x.Decision is null))
         {
-            Raise(AlertCode.AbsenceAwaitingDecision, AlertSeverity.Medium, Add(absence.On, options.AbsenceDecisionWorkingDays),
+            Raise(AlertCode.AbsenceAwaitingDecision, AlertSeverity.Medium, AbsenceDecisionDue(absence.On),
                 $"The failure to attend or comply on {absence.On:d MMM yyyy} has no decision on whether it was acceptable", "contacts");
         }
 
-        EnforcementRule(c, Raise, Add);
+        EnforcementRule(c, Raise);
 
         foreach (var violation in c.Events.Where(e => e.Kind == SignificantEventKind.MonitoringViolation && !e.Actioned))
         {
-            Raise(AlertCode.MonitoringViolationNotActioned, AlertSeverity.High, Add(violation.On, options.MonitoringViolationWorkingDays),
+            Raise(AlertCode.MonitoringViolationNotActioned, AlertSeverity.High, MonitoringViolationDecisionDue(violation.On),
                 $"The monitoring violation on {violation.On:d MMM yyyy} has no decision", "events");
         }
 
@@ -198,29 +283,19 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
         if (c.AllocatedOn is not null)
         {
             var since = lastReview ?? c.Plan?.CompletedOn ?? start;
-            Raise(AlertCode.ReviewOverdue, AlertSeverity.Medium, since.AddDays(7 * options.ReviewIntervalWeeks),
+            Raise(AlertCode.ReviewOverdue, AlertSeverity.Medium, ScheduledReviewDue(since),
                 $"No review for more than {options.ReviewIntervalWeeks} weeks", "reviews");
         }
 
-        foreach (var e in c.Events.Where(e => e.Kind != SignificantEventKind.MonitoringViolation))
-        {
-            if (!c.Reviews.Any(r => r.CompletedOn >= e.On))
-            {
-                Raise(AlertCode.TriggeredReviewOverdue, AlertSeverity.High, Add(e.On, options.TriggeredReviewWorkingDays),
-                    $"{Describe(e.Kind)} on {e.On:d MMM yyyy} has not been followed by a review", "reviews");
-            }
-        }
-
         // Reaching the enforcement threshold is itself a significant change: the review is due whether or
-        // not anyone recorded it as an event (one recorded on or after the failure raises its own alert above).
-        foreach (var failure in ThresholdFailures(c))
+        // not anyone recorded it as an event (one recorded on or after the failure is a trigger of its own).
+        foreach (var trigger in ReviewTriggers(c).Where(t => ReviewOnOrAfter(c.Reviews, t.On) is null))
         {
-            if (!c.Reviews.Any(r => r.CompletedOn >= failure)
-                && !c.Events.Any(e => e.Kind == SignificantEventKind.NonComplianceThreshold && e.On >= failure))
-            {
-                Raise(AlertCode.TriggeredReviewOverdue, AlertSeverity.High, Add(failure, options.TriggeredReviewWorkingDays),
-                    $"Non-compliance reached the enforcement threshold on {failure:d MMM yyyy} and has not been followed by a review", "reviews");
-            }
+            Raise(AlertCode.TriggeredReviewOverdue, AlertSeverity.High, TriggeredReviewDue(trigger.On),
+                trigger.Event is { } kind
+                    ? $"{Describe(kind)} on {trigger.On:d MMM yyyy} has not been followed by a review"
+                    : $"Non-compliance reached the enforcement threshold on {trigger.On:d MMM yyyy} and has not been followed by a review",
+                "reviews");
         }
 
         var assessed = c.Assessments.Where(a => a.CompletedOn is not null && a.Rosh is not null).OrderBy(a => a.CompletedOn).ToList();
@@ -233,14 +308,14 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
         if (c.AllocatedOn is not null && (c.CurrentDomesticAbuse || c.ChildProtection || c.RiskToChildren))
         {
             var lastVisit = c.Contacts.Where(x => x.Kind == ContactKind.HomeVisit && x.Outcome == ContactOutcome.AttendedAndComplied).Select(x => (DateOnly?)x.On).Max();
-            Raise(AlertCode.HomeVisitOverdue, AlertSeverity.Medium, (lastVisit ?? start).AddDays(options.HomeVisitWithinDays),
+            Raise(AlertCode.HomeVisitOverdue, AlertSeverity.Medium, HomeVisitDue(lastVisit ?? start),
                 $"No home visit in {options.HomeVisitWithinDays} days on a case with domestic abuse or a child at risk", "contacts");
         }
 
         // Section 1.3: people start a programme within a month of referral only if they are referred promptly.
         foreach (var unreferred in c.AllocatedOn is null ? [] : c.Programmes?.Where(x => !x.Referred) ?? [])
         {
-            Raise(AlertCode.ProgrammeNotReferred, AlertSeverity.Medium, Add(start, options.ProgrammeReferralWorkingDays),
+            Raise(AlertCode.ProgrammeNotReferred, AlertSeverity.Medium, ProgrammeReferralDue(start),
                 $"The order's {(unreferred.Programme is { } p ? Programmes.ProgrammeRules.Describe(p) : "accredited programme")} requirement has no referral to the programme", "programme-referral");
         }
         UnpaidWorkDeadline(c, today, Raise);
@@ -265,9 +340,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
         }
     }
 
-    private void CheckRules(
-        CaseSnapshot c, DateOnly start, AgencyCheckKind kind, bool required,
-        Action<AlertCode, AlertSeverity, DateOnly, string, string> raise, Func<DateOnly, int, DateOnly> add)
+    private void CheckRules(CaseSnapshot c, DateOnly start, AgencyCheckKind kind, bool required, Action<AlertCode, AlertSeverity, DateOnly, string, string> raise)
     {
         if (!required || c.AllocatedOn is null)
         {
@@ -279,7 +352,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
         if (!checks.Any(x => x.RequestedOn is not null || !string.IsNullOrWhiteSpace(x.NotRequiredReason)))
         {
             raise(police ? AlertCode.PoliceCheckNotRequested : AlertCode.ChildrenServicesCheckNotRequested, AlertSeverity.High,
-                add(start, options.CheckRequestWorkingDays),
+                CheckRequestDue(start),
                 police ? "Domestic abuse is flagged but police call-out information has not been requested" : "A child is at risk but children's services have not been asked",
                 "checks");
             return;
@@ -291,7 +364,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
         if (latest is { AnsweredOn: null, RequestedOn: { } asked })
         {
             raise(police ? AlertCode.PoliceCheckAwaitingResponse : AlertCode.ChildrenServicesCheckAwaitingResponse, AlertSeverity.Medium,
-                add(asked, options.CheckResponseWorkingDays),
+                CheckResponseDue(asked),
                 $"{what} requested on {asked:d MMM yyyy} has not been answered", "checks");
         }
         else if (latest is { AnsweredOn: { } answered })
@@ -302,33 +375,32 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
         }
     }
 
-    private void EnforcementRule(CaseSnapshot c, Action<AlertCode, AlertSeverity, DateOnly, string, string> raise, Func<DateOnly, int, DateOnly> add)
+    private void EnforcementRule(CaseSnapshot c, Action<AlertCode, AlertSeverity, DateOnly, string, string> raise)
     {
         var threshold = EnforcementRules.Threshold(c.OrderType);
         foreach (var (failure, inWindow) in CountedFailures(c))
         {
             var atThreshold = inWindow >= threshold;
-            var decided = c.Enforcement.Any(e => e.On >= failure && (atThreshold ? EnforcementRules.IsBreachOrRecallDecision(e.Kind) : EnforcementRules.IsDecision(e.Kind)));
-            if (!decided)
+            if (EnforcementDecidedOn(c.Enforcement, failure, atThreshold) is null)
             {
                 var what = !atThreshold ? "a warning or other decision"
                     : threshold == 1 ? "a recall decision"
                     : $"a breach decision (failure {inWindow} within 12 months)";
-                raise(AlertCode.EnforcementDecisionDue, AlertSeverity.High, add(failure, options.EnforcementDecisionWorkingDays),
+                raise(AlertCode.EnforcementDecisionDue, AlertSeverity.High, EnforcementDecisionDue(failure),
                     $"The unacceptable failure on {failure:d MMM yyyy} needs {what}", "enforcement");
             }
         }
     }
 
     /// <summary>Each unacceptable failure, oldest first, with how many unacceptable failures fall in the 12 months up to it.</summary>
-    private static IEnumerable<(DateOnly On, int InWindow)> CountedFailures(CaseSnapshot c)
+    public static IEnumerable<(DateOnly On, int InWindow)> CountedFailures(CaseSnapshot c)
     {
         var failures = c.Contacts.Where(x => x.Decision == AbsenceDecision.Unacceptable).Select(x => x.On).Order().ToList();
         return failures.Select(f => (f, EnforcementRules.FailuresInWindow(failures, f)));
     }
 
     /// <summary>The days of the unacceptable failures that reached (or went past) the order's enforcement threshold.</summary>
-    private static IEnumerable<DateOnly> ThresholdFailures(CaseSnapshot c) =>
+    public static IEnumerable<DateOnly> ThresholdFailures(CaseSnapshot c) =>
         CountedFailures(c).Where(f => f.InWindow >= EnforcementRules.Threshold(c.OrderType)).Select(f => f.On);
 
     public static string Describe(SignificantEventKind kind) => kind switch

@@ -5,7 +5,7 @@ using Probation.Web.Infrastructure;
 
 namespace Probation.Web.Api;
 
-public sealed record StartAuditRequest(string? Crn, AssessmentKind? Kind, AssessmentScope? Scope, List<int>? ParticipantIds, int? ModeratesId);
+public sealed record StartAuditRequest(string? Crn, CaseAssessmentKind? Kind, AssessmentScope? Scope, List<int>? ParticipantIds, int? ModeratesId);
 
 public sealed record AuditJudgementRequest(string? KeyQuestionId, Judgement? Judgement, string? Evidence);
 

@@ -124,7 +124,7 @@ public sealed class AuditModel(QualityQueries queries, CaseAudits audits) : Page
             return missing;
         }
 
-        var outcome = await audits.StartAsync(new StartAuditCommand(View.Crn, View.Kind == AssessmentKind.QualityEvent ? AssessmentKind.Audit : View.Kind, View.Scope, [], id), ct);
+        var outcome = await audits.StartAsync(new StartAuditCommand(View.Crn, View.Kind == CaseAssessmentKind.QualityEvent ? CaseAssessmentKind.Audit : View.Kind, View.Scope, [], id), ct);
         return this.Show(outcome.Result, () =>
         {
             Saved = "The moderation is started: judge the case without looking at the first audit, then compare.";

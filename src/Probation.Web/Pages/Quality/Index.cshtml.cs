@@ -24,7 +24,7 @@ public sealed class IndexModel(QualityQueries queries, CaseAudits audits) : Page
     public sealed class InputModel
     {
         public string? Crn { get; set; }
-        public string? Kind { get; set; } = nameof(AssessmentKind.Audit);
+        public string? Kind { get; set; } = nameof(CaseAssessmentKind.Audit);
         public string? Scope { get; set; } = nameof(AssessmentScope.CaseSupervision);
         public List<string?> ParticipantIds { get; set; } = [];
     }
@@ -38,13 +38,13 @@ public sealed class IndexModel(QualityQueries queries, CaseAudits audits) : Page
             return denied;
         }
 
-        var kind = FormInput.Choice<AssessmentKind>(Input.Kind);
+        var kind = FormInput.Choice<CaseAssessmentKind>(Input.Kind);
         var scope = FormInput.Choice<AssessmentScope>(Input.Scope);
         var participants = Input.ParticipantIds.Select(p => FormInput.Number(p)).OfType<int>().ToList();
-        var outcome = await audits.StartAsync(new StartAuditCommand(Input.Crn, kind, scope, kind == AssessmentKind.QualityEvent ? participants : [], null), ct);
+        var outcome = await audits.StartAsync(new StartAuditCommand(Input.Crn, kind, scope, kind == CaseAssessmentKind.QualityEvent ? participants : [], null), ct);
         return this.Show(outcome.Result, () =>
         {
-            Saved = kind == AssessmentKind.QualityEvent ? "The quality event is started." : "The audit is started.";
+            Saved = kind == CaseAssessmentKind.QualityEvent ? "The quality event is started." : "The audit is started.";
             return RedirectToPage("Audit", new { id = outcome.Value!.Id });
         });
     }
