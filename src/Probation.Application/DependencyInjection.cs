@@ -52,6 +52,7 @@ public static class DependencyInjection
         Programmes.ProgrammeServices.Add(services);
         Resettlement.ResettlementServices.Add(services);
         UnpaidWork.UnpaidWorkServices.Add(services);
+        Inspections.InspectionServices.Add(services);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitialiser>();
         return services;

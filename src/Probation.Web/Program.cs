@@ -40,6 +40,7 @@ builder.Services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
 builder.Services.AddSingleton(new AllocationMatrix(allocation, WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddSingleton(new SafetyNet(safetyNet, WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddSingleton(new Probation.Domain.Resettlement.ResettlementAlerts(Probation.Domain.Resettlement.ResettlementOptions.Checked(config.GetSection("Resettlement").Get<Probation.Domain.Resettlement.ResettlementOptions>()), WorkingDayCalendar.EnglandAndWales));
+builder.Services.AddSingleton(Probation.Domain.Inspection.InspectionSampleOptions.Checked(config.GetSection("Inspection").Get<Probation.Domain.Inspection.InspectionSampleOptions>()));
 builder.Services.AddProbationData(database);
 builder.Services.AddProbationUseCases();
 builder.Services.AddHttpContextAccessor();
@@ -159,6 +160,7 @@ app.MapResettlementApi();
 app.MapUnpaidWorkApi();
 app.MapInspectionApi();
 app.MapQualityApi();
+app.MapInspectionsApi();
 
 app.Run();
 return 0;

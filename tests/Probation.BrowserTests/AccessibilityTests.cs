@@ -136,8 +136,8 @@ public sealed class AccessibilityTests(BrowserFixture app)
     }
 
     /// <summary>
-    /// The reports, with a report's error state, and the unpaid work, programme and resettlement pages, each as the
-    /// user whose work they are, checked against the WCAG 2.2 AA axe rules; all failures are reported together.
+    /// The reports, with a report's error state, and the unpaid work, programme, resettlement and inspection pages, each as
+    /// the user whose work they are, checked against the WCAG 2.2 AA axe rules; all failures are reported together.
     /// </summary>
     [Fact]
     public async Task ReportsAndServicePages_PassAxe()
@@ -271,6 +271,50 @@ public sealed class AccessibilityTests(BrowserFixture app)
             await page.GotoAsync("/resettlement");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Prison resettlement caseload", Level = 1 })).ToBeVisibleAsync();
             await CheckAsync(page, "prison resettlement caseload");
+        }
+
+        await using (var inspector = await app.NewContextAsync())
+        {
+            // The demo inspection in fieldwork: its samples and their cases, a sampled case, its evidence and report.
+            var page = await inspector.NewPageAsync();
+            await page.SignInAsync("inspector");
+            await CheckAsync(page, "home page (inspector)");
+            await page.GotoAsync("/inspections");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inspections", Level = 1 })).ToBeVisibleAsync();
+            await CheckAsync(page, "inspections (inspector)");
+            var inspection = await page.GetByTestId("inspections").Locator("tbody a", new() { HasText = "(demo)" }).First.GetAttributeAsync("href");
+            foreach (var (path, heading, what) in new[]
+            {
+                (inspection!, "Inspection and samples", "an inspection and its samples"),
+                (inspection + "/evidence", "Evidence and ratings", "inspection evidence and ratings"),
+                (inspection + "/report", "Inspection report", "inspection report"),
+                ("/inspections/new", "Set up an inspection", "set up an inspection"),
+            })
+            {
+                await page.GotoAsync(path);
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+                await CheckAsync(page, what);
+            }
+
+            await page.GotoAsync(inspection!);
+            var sampled = page.GetByTestId("unpaid-work-cases").Locator("tbody a");
+            if (await sampled.CountAsync() == 0)
+            {
+                sampled = page.GetByTestId("case-supervision-cases").Locator("tbody a");
+            }
+
+            await sampled.First.ClickAsync();
+            await Expect(page.GetByTestId("assessment-form")).ToBeVisibleAsync();
+            await CheckAsync(page, "a sampled case with its assessment");
+        }
+
+        await using (var leader = await app.NewContextAsync())
+        {
+            var page = await leader.NewPageAsync();
+            await page.SignInAsync("leader");
+            await page.GotoAsync("/inspections");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inspections", Level = 1 })).ToBeVisibleAsync();
+            await CheckAsync(page, "inspections (the provider's senior leader)");
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, failures));

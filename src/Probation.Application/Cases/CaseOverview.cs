@@ -70,16 +70,7 @@ public sealed class GetCaseOverview(ProbationDbContext db, IRequestContext reque
         }
 
         var viewer = request.Viewer;
-        var person = await db.People.AsNoTracking().AsSplitQuery()
-            .Where(viewer.InScope())
-            .Include(p => p.AccessList)
-            .Include(p => p.Provider)
-            .Include(p => p.Team)
-            .Include(p => p.ResponsibleOfficer)
-            .Include(p => p.Addresses)
-            .Include(p => p.Registrations)
-            .Include(p => p.Orders).ThenInclude(o => o.Requirements)
-            .Include(p => p.Assessments).ThenInclude(a => a.Needs)
+        var person = await ForOverview(db.People.AsNoTracking().Where(viewer.InScope()))
             .SingleOrDefaultAsync(p => p.Crn == crn, ct);
         if (person is null)
         {
@@ -96,6 +87,18 @@ public sealed class GetCaseOverview(ProbationDbContext db, IRequestContext reque
         await audit.RecordReadAsync(AuditAction.Consulted, purpose, [crn], ct);
         return new CaseLookup(overview, false);
     }
+
+    /// <summary>What the overview is read with.</summary>
+    internal static IQueryable<PersonOnProbation> ForOverview(IQueryable<PersonOnProbation> q) =>
+        q.AsSplitQuery()
+            .Include(p => p.AccessList)
+            .Include(p => p.Provider)
+            .Include(p => p.Team)
+            .Include(p => p.ResponsibleOfficer)
+            .Include(p => p.Addresses)
+            .Include(p => p.Registrations)
+            .Include(p => p.Orders).ThenInclude(o => o.Requirements)
+            .Include(p => p.Assessments).ThenInclude(a => a.Needs);
 
     internal static CaseOverview Map(PersonOnProbation p, DateOnly today, bool mayChange)
     {

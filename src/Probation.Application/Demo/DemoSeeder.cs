@@ -87,6 +87,7 @@ public sealed partial class DemoSeeder(
             await DemoProgrammes.SeedAsync(db, clock.Today(), ct);
             await DemoResettlement.SeedAsync(db, clock.Today(), ct);
             await DemoUnpaidWork.SeedAsync(db, providerId, clock.Today(), DemoDataGenerator.Seed, ct);
+            await Inspections.DemoInspection.SeedAsync(db, providerId, clock.Today(), ct);
             await transaction.CommitAsync(ct);
         }
         finally

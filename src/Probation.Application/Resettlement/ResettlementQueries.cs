@@ -79,6 +79,15 @@ public sealed class ResettlementQueries(ProbationDbContext db, IRequestContext r
         }
 
         await audit.RecordReadAsync(AuditAction.Consulted, purpose, [crn], ct);
+        return new ResettlementLookup(await ViewAsync(person, crn, viewer, ct), false);
+    }
+
+    /// <summary>
+    /// The resettlement record of a person (loaded with their responsible officer), as <paramref name="viewer"/> sees
+    /// it. The caller has decided the viewer may see the case and has audited the read.
+    /// </summary>
+    internal async Task<ResettlementView> ViewAsync(Domain.Cases.PersonOnProbation person, Crn crn, Viewer viewer, CancellationToken ct)
+    {
         var records = await db.CustodyRecords.AsNoTracking().AsSplitQuery()
             .Include(c => c.Needs).Include(c => c.Activities)
             .Where(c => c.PersonId == person.Id)
@@ -88,8 +97,7 @@ public sealed class ResettlementQueries(ProbationDbContext db, IRequestContext r
         var prisons = await db.Sites.AsNoTracking().Where(s => prisonIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (s.Code, s.Name), ct);
         var today = clock.Today();
         var current = ResettlementRules.Current(records);
-        return new ResettlementLookup(
-            new ResettlementView(
+        return new ResettlementView(
                 crn.Value,
                 person.FullName,
                 person.Gender,
@@ -98,8 +106,7 @@ public sealed class ResettlementQueries(ProbationDbContext db, IRequestContext r
                 person.ResponsibleOfficer?.FullName,
                 viewer.IsInRole(Identity.Roles.ResettlementWorker),
                 current is null ? null : ToView(current, prisons[current.PrisonId], crn, today),
-                records.Where(r => r != current).Select(r => ToView(r, prisons[r.PrisonId], crn, today)).ToList()),
-            false);
+                records.Where(r => r != current).Select(r => ToView(r, prisons[r.PrisonId], crn, today)).ToList());
     }
 
     /// <summary>

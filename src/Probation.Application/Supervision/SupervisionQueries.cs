@@ -108,14 +108,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
         }
 
         var viewer = request.Viewer;
-        var person = await WithRecords(db.People.AsNoTracking().Where(viewer.InScope()))
-            .Include(p => p.Assessments).ThenInclude(a => a.Needs)
-            .Include(p => p.Plan).ThenInclude(x => x!.Objectives)
-            .Include(p => p.Reviews).ThenInclude(r => r.Progress)
-            .Include(p => p.Referrals)
-            .Include(p => p.Contacts).ThenInclude(c => c.Site)
-            .Include(p => p.Allocations)
-            .Include(p => p.Oversight)
+        var person = await ForView(db.People.AsNoTracking().Where(viewer.InScope()))
             .SingleOrDefaultAsync(p => p.Crn == crn, ct);
         if (person is null)
         {
@@ -128,13 +121,32 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
         }
 
         await audit.RecordReadAsync(AuditAction.Consulted, purpose, [crn], ct);
+        return new SupervisionLookup(View(person, crn, viewer), false);
+    }
+
+    /// <summary>Everything the supervision record shows, loaded with one query per collection.</summary>
+    internal static IQueryable<PersonOnProbation> ForView(IQueryable<PersonOnProbation> q) =>
+        WithRecords(q)
+            .Include(p => p.Assessments).ThenInclude(a => a.Needs)
+            .Include(p => p.Plan).ThenInclude(x => x!.Objectives)
+            .Include(p => p.Reviews).ThenInclude(r => r.Progress)
+            .Include(p => p.Referrals)
+            .Include(p => p.Contacts).ThenInclude(c => c.Site)
+            .Include(p => p.Allocations)
+            .Include(p => p.Oversight);
+
+    /// <summary>
+    /// The supervision record of a case loaded with <see cref="ForView"/>, as <paramref name="viewer"/> sees it. The
+    /// caller has decided the viewer may see the case and has audited the read.
+    /// </summary>
+    internal SupervisionView View(PersonOnProbation person, Crn crn, Viewer viewer)
+    {
         var today = clock.Today();
         var order = SupervisionRules.CurrentOrder(person, today);
         var alerts = CaseSnapshots.Alerts(safetyNet, person, today).Select(a => AlertView.From(a, crn)).ToList();
         var events = person.SignificantEvents.OrderByDescending(e => e.On).ToList();
         var resource = person.Allocations.Where(a => a.To is null).OrderByDescending(a => a.From).Select(a => a.ResourceLevel).FirstOrDefault();
-        return new SupervisionLookup(
-            new SupervisionView(
+        return new SupervisionView(
                 crn.Value,
                 person.FullName,
                 person.Version,
@@ -179,8 +191,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
                 person.AlertExceptions.OrderByDescending(e => e.RecordedOn).Select(e => new ExceptionView(e.Id, e.Code, e.Reason, e.RecordedOn, e.Until, e.RecordedBy)).ToList(),
                 person.Oversight.OrderByDescending(o => o.RecordedOn).ThenByDescending(o => o.Id).Select(o => new OversightView(
                     o.Id, o.Kind, o.Subject, o.SubjectId, OversightWhat(person, o), o.RecordedOn, o.RecordedBy, o.Text, o.CheckBy, o.CheckedOn, o.Followed, o.CheckComment,
-                    o.IsDueForCheck(today))).ToList()),
-            false);
+                    o.IsDueForCheck(today))).ToList());
     }
 
     /// <summary>The alerts on each of a list of cases the user may see (a caseload page): one read of the records the safety net needs.</summary>

@@ -215,10 +215,7 @@ public sealed class UnpaidWorkQueries(ProbationDbContext db, IRequestContext req
         }
 
         var viewer = Viewer;
-        var person = await db.People.AsNoTracking().AsSplitQuery().Where(viewer.InScope())
-            .Include(p => p.AccessList).Include(p => p.Orders).ThenInclude(o => o.Requirements).Include(p => p.ResponsibleOfficer).Include(p => p.Team)
-            .Include(p => p.UnpaidWorkBookings).ThenInclude(b => b.Session).ThenInclude(s => s!.Project)
-            .SingleOrDefaultAsync(p => p.Crn == crn, ct);
+        var person = await ForHours(db.People.AsNoTracking().Where(viewer.InScope())).SingleOrDefaultAsync(p => p.Crn == crn, ct);
         if (person is null)
         {
             return new HoursLookup(null, false);
@@ -234,6 +231,21 @@ public sealed class UnpaidWorkQueries(ProbationDbContext db, IRequestContext req
             await audit.RecordReadAsync(AuditAction.Consulted, purpose, [crn], ct);
         }
 
+        return new HoursLookup(await HoursViewAsync(person, crn, viewer, ct), false);
+    }
+
+    /// <summary>What a person's hours are read with.</summary>
+    internal static IQueryable<PersonOnProbation> ForHours(IQueryable<PersonOnProbation> q) =>
+        q.AsSplitQuery()
+            .Include(p => p.AccessList).Include(p => p.Orders).ThenInclude(o => o.Requirements).Include(p => p.ResponsibleOfficer).Include(p => p.Team)
+            .Include(p => p.UnpaidWorkBookings).ThenInclude(b => b.Session).ThenInclude(s => s!.Project);
+
+    /// <summary>
+    /// A person's hours loaded with <see cref="ForHours"/>, as <paramref name="viewer"/> sees them. The caller has
+    /// decided the viewer may see the case and has audited the read.
+    /// </summary>
+    internal async Task<HoursView> HoursViewAsync(PersonOnProbation person, Crn crn, Viewer viewer, CancellationToken ct)
+    {
         var today = clock.Today();
         var (order, requirement) = UnpaidWorkChange.Requirement(person, today);
         var bookings = requirement is null ? [] : person.UnpaidWorkBookings.Where(b => b.RequirementId == requirement.Id).ToList();
@@ -248,8 +260,7 @@ public sealed class UnpaidWorkQueries(ProbationDbContext db, IRequestContext req
             ? "The standalone unpaid work team (unpaid work is the order's only requirement)"
             : person.ResponsibleOfficer is { } ro ? $"{ro.FullName}, responsible officer ({person.Team?.Name})" : "Not yet allocated";
         var staff = await change.IsUnpaidWorkStaffAsync(ct);
-        return new HoursLookup(
-            new HoursView(
+        return new HoursView(
                 crn.Value, person.FullName, person.Version, today, requirement?.UnpaidWorkHours, progress, standalone, heldBy,
                 assessment is null ? null : new AssessmentView(assessment.Id, assessment.CompletedOn, assessment.Health, assessment.Skills, assessment.AvailableDays, assessment.AvailabilityNotes,
                     assessment.RiskToPublic, assessment.RiskToSupervisors, assessment.DiversityNeeds, assessment.RuledOut, assessment.AssessedBy),
@@ -257,8 +268,7 @@ public sealed class UnpaidWorkQueries(ProbationDbContext db, IRequestContext req
                     .Select(b => new PersonBookingView(b.Id, b.SessionId, b.On, b.StartsAt, b.EndsAt, b.Session!.Project!.Name, b.Outcome, b.CreditedMinutes, b.Award)).ToList(),
                 awards,
                 staff || viewer.MayChange(person.TeamId, person.ResponsibleOfficerId),
-                staff),
-            false);
+                staff);
     }
 
     /// <summary>

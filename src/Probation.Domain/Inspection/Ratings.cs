@@ -290,7 +290,8 @@ public static class Ratings
             return null;
         }
 
-        var evidence = string.IsNullOrWhiteSpace(input.Evidence) ? "judged by the inspectors on the evidence for domain one" : input.Evidence.Trim();
+        // The reason ends with one full stop whether or not the evidence as written does.
+        var evidence = string.IsNullOrWhiteSpace(input.Evidence) ? "judged by the inspectors on the evidence for domain one" : input.Evidence.Trim().TrimEnd('.');
         return new(standard.Id, standard.Name, [], null, rating, rating, false, null, Score(rating), $"{Describe(rating)}: {evidence}.");
     }
 }
