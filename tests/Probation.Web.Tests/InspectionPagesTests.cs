@@ -217,6 +217,41 @@ public abstract class InspectionPagesTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task NpsEvidencePage_RefusesCountsThatDoNotAddUp_WritingNothing_ThenRatesTheCourtStandardFromTheCounts()
+    {
+        var client = await app.SignInAsync("inspector");
+        var created = await SubmitAsync(
+            client, "/inspections/new",
+            ("Input.Title", "NPS division inspection"), ("Input.ProviderType", "Nps"),
+            ("Input.FieldworkFrom.Day", "24"), ("Input.FieldworkFrom.Month", "11"), ("Input.FieldworkFrom.Year", "2026"),
+            ("Input.FieldworkTo.Day", "4"), ("Input.FieldworkTo.Month", "12"), ("Input.FieldworkTo.Year", "2026"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var path = $"/inspections/{id}/evidence";
+        var page = await PageAsync(client, path);
+        Assert.Equal("No counts entered yet.", page.QuerySelector("[data-testid='counts-3.1']")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("[data-testid='counts-form-3.2']"));
+
+        (string, string)[] Fields(string yes) =>
+        [
+            ("Counts[3.1].Cases", "40"), ("Counts[3.1].Source", "Pre-sentence reports to the magistrates' court."),
+            ("Counts[3.1].KeyQuestions.3.1.1.Yes", yes), ("Counts[3.1].KeyQuestions.3.1.1.No", "10"),
+            ("Counts[3.1].KeyQuestions.3.1.2.Yes", "20"), ("Counts[3.1].KeyQuestions.3.1.2.No", "20"),
+        ];
+        await RefusedAsync(await SubmitAsync(client, path, Fields("twenty")), "#Counts_3_1__KeyQuestions_3_1_1", "Enter key question 3.1.1's yes, no and not applicable counts as whole numbers");
+        var refused = await RefusedAsync(await SubmitAsync(client, path, Fields("31")), "#Counts_3_1__KeyQuestions_3_1_1", "The counts for key question 3.1.1 add up to 41");
+        Assert.Equal("31", refused.GetElementById("Counts_3_1__KeyQuestions_3_1_1")!.GetAttribute("value"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<EnteredCounts>().CountAsync(e => e.InspectionId == id)));
+
+        var saved = await FollowAsync(client, await SubmitAsync(client, path, Fields("30")), "The counts for 3.1 are entered.");
+        Assert.Contains("40 cases assessed", saved.QuerySelector("[data-testid='counts-3.1'] caption")!.TextContent, StringComparison.Ordinal);
+        var report = await PageAsync(client, $"/inspections/{id}/report");
+        Assert.Contains("Requires improvement", report.QuerySelector("[data-testid='rating-3.1']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Requires improvement: the lowest key question, 3.1.2, scored 50% (20 of 40 cases).", report.QuerySelector("[data-testid='reason-3.1']")!.TextContent.Trim());
+        Assert.Equal("40 cases assessed: Pre-sentence reports to the magistrates' court.", report.QuerySelector("[data-testid='evidence-3.1']")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task EvidencePage_RefusesImpossibleAnswers_AndTheReportShowsWhatIsRecorded_PrintableAndAsCsv()
     {
         var (client, id) = await InFieldworkAsync();

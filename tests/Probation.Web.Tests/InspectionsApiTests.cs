@@ -465,6 +465,103 @@ public abstract class InspectionsApiTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task NpsCourtAndVictimStandards_AreRatedFromTheCountsTheInspectorsEnter_AndBadCountsWriteNothing()
+    {
+        var inspector = await InspectorAsync();
+        var nps = (await JsonAsync(
+            await inspector.PostAsJsonAsync("/api/v1/inspections", new
+            {
+                providerId = await ProviderIdAsync(),
+                providerType = "NPS",
+                framework = "2018",
+                title = "NPS division inspection",
+                fieldworkFrom = Today.AddDays(-1),
+                fieldworkTo = Today.AddDays(9),
+                team = Array.Empty<int>(),
+            }),
+            HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        JsonElement Standard(JsonElement report, string sid) => report.GetProperty("standards").EnumerateArray().Single(s => s.GetProperty("id").GetString() == sid);
+        var before = await JsonAsync(await inspector.GetAsync($"/api/v1/inspections/{nps}/report"), HttpStatusCode.OK);
+        Assert.Equal(
+            "Not rated yet: the inspectors have not entered the key question counts of the 3.1 Court reports and case allocation cases they assessed.",
+            Standard(before, "3.1").GetProperty("reason").GetString());
+        var detail = await DetailAsync(inspector, nps);
+        Assert.Equal(["3.1", "3.2"], detail.GetProperty("enteredCounts").EnumerateArray().Select(e => e.GetProperty("standardId").GetString()!).ToArray());
+
+        object Counts(int cases, params (string Id, int Yes, int No, int Na)[] kqs) => new
+        {
+            cases,
+            source = "Pre-sentence reports to Teesside magistrates' court in the three months before fieldwork.",
+            keyQuestions = kqs.Select(k => new { id = k.Id, yes = k.Yes, no = k.No, notApplicable = k.Na }).ToArray(),
+        };
+        Task<HttpResponseMessage> Enter(int id, string sid, object body) => inspector.PutAsJsonAsync($"/api/v1/inspections/{id}/entered-counts/{sid}", body);
+
+        // Refused, each naming its field, and nothing written.
+        var good = Counts(40, ("3.1.1", 30, 10, 0), ("3.1.2", 20, 20, 0));
+        Assert.Equal("keyQuestions.3.1.2", (await ProblemAsync(await Enter(nps, "3.1", Counts(40, ("3.1.1", 30, 10, 0), ("3.1.2", 20, 19, 0))), HttpStatusCode.UnprocessableEntity)).Field);
+        Assert.Equal("keyQuestions.3.1.2", (await ProblemAsync(await Enter(nps, "3.1", Counts(40, ("3.1.1", 30, 10, 0))), HttpStatusCode.UnprocessableEntity)).Field);
+        Assert.Equal("keyQuestions.3.1.1", (await ProblemAsync(await Enter(nps, "3.1", Counts(40, ("3.1.1", 0, 0, 40), ("3.1.2", 20, 20, 0))), HttpStatusCode.UnprocessableEntity)).Field);
+        Assert.Equal("keyQuestions.3.1.1", (await ProblemAsync(await Enter(nps, "3.1", Counts(40, ("3.1.1", 50, -10, 0), ("3.1.2", 20, 20, 0))), HttpStatusCode.UnprocessableEntity)).Field);
+        Assert.Equal("keyQuestions", (await ProblemAsync(await Enter(nps, "3.1", Counts(40, ("3.1.1", 30, 10, 0), ("3.1.2", 20, 20, 0), ("3.2.1", 1, 39, 0))), HttpStatusCode.UnprocessableEntity)).Field);
+        Assert.Equal("cases", (await ProblemAsync(await Enter(nps, "3.1", Counts(0)), HttpStatusCode.UnprocessableEntity)).Field);
+        Assert.Equal("standardId", (await ProblemAsync(await Enter(nps, "2.1", good), HttpStatusCode.UnprocessableEntity)).Field);
+        Assert.Equal("keyQuestions[0]", (await ProblemAsync(await Enter(nps, "3.1", new { cases = 40, source = "Reports", keyQuestions = new[] { new { id = "3.1.1" } } }), HttpStatusCode.BadRequest)).Field);
+        var crc = await CreateAsync(inspector, Today.AddDays(-1), Today.AddDays(9), "CRC inspection with no counts to enter");
+        Assert.Equal("standardId", (await ProblemAsync(await Enter(crc, "3.1", good), HttpStatusCode.UnprocessableEntity)).Field);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<EnteredCounts>().CountAsync(e => e.InspectionId == nps || e.InspectionId == crc)));
+
+        // Entered, the standard is rated from its lowest key question, as a sample's would be; entered again, replaced.
+        await JsonAsync(await Enter(nps, "3.1", good), HttpStatusCode.OK);
+        var report = await JsonAsync(await inspector.GetAsync($"/api/v1/inspections/{nps}/report"), HttpStatusCode.OK);
+        Assert.Equal("RequiresImprovement", Standard(report, "3.1").GetProperty("rating").GetString());
+        Assert.Equal("Requires improvement: the lowest key question, 3.1.2, scored 50% (20 of 40 cases).", Standard(report, "3.1").GetProperty("reason").GetString());
+        Assert.Equal(75, Standard(report, "3.1").GetProperty("keyQuestions").EnumerateArray().First().GetProperty("percentYes").GetInt32());
+
+        await JsonAsync(await Enter(nps, "3.1", Counts(41, ("3.1.1", 33, 7, 1), ("3.1.2", 33, 8, 0))), HttpStatusCode.OK);
+        var again = await JsonAsync(await inspector.GetAsync($"/api/v1/inspections/{nps}/report"), HttpStatusCode.OK);
+        Assert.Equal("Outstanding: the lowest key question, 3.1.2, scored 80% (33 of 41 cases).", Standard(again, "3.1").GetProperty("reason").GetString());
+        Assert.Equal(2, await app.WithDbAsync(db => db.Set<EnteredKeyQuestionCount>().CountAsync(k => db.Set<EnteredCounts>().Any(e => e.InspectionId == nps && e.Id == k.EnteredCountsId))));
+
+        // Discretion applies to it as to any case-based standard.
+        await JsonAsync(await inspector.PutAsJsonAsync($"/api/v1/inspections/{nps}/discretions/3.1", new { rating = "Good", reason = "Allocation records were incomplete." }), HttpStatusCode.OK);
+        Assert.Equal("Good", Standard(await JsonAsync(await inspector.GetAsync($"/api/v1/inspections/{nps}/report"), HttpStatusCode.OK), "3.1").GetProperty("rating").GetString());
+    }
+
+    [Fact]
+    public async Task AnInspectionHasOneAssessmentPerCaseAndScope_SoTwoStartedAtOnceCannotBothStand()
+    {
+        app.SkipIfUnavailable();
+        var inspector = await InspectorAsync();
+        var id = await CreateAsync(inspector, Today.AddDays(-1), Today.AddDays(9), "One assessment per case");
+        var ex = await Assert.ThrowsAnyAsync<DbUpdateException>(() => app.WithDbAsync(async db =>
+        {
+            var person = await db.People.Select(p => new { p.Id, p.ProviderId, p.ResponsibleOfficerId }).FirstAsync(p => p.ResponsibleOfficerId != null);
+            var assessor = await db.Staff.Where(s => s.Grade == StaffGrade.Inspector).Select(s => s.Id).FirstAsync();
+            for (var n = 0; n < 2; n++)
+            {
+                db.CaseAssessments.Add(new CaseAssessment
+                {
+                    ProviderId = person.ProviderId,
+                    PersonId = person.Id,
+                    Kind = CaseAssessmentKind.Inspection,
+                    Scope = AssessmentScope.CaseSupervision,
+                    FrameworkVersion = "2018",
+                    InspectionId = id,
+                    AssessorStaffId = assessor,
+                    OfficerStaffId = person.ResponsibleOfficerId,
+                    StartedOn = Today,
+                    Version = 1,
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return 0;
+        }));
+        Assert.NotNull(ex);
+        Assert.Equal(0, await AssessmentCountAsync(id));
+    }
+
+    [Fact]
     public async Task DomainOneEvidence_Discretion_AndRecommendations_TrackedByTheProviderAfterPublication()
     {
         var inspector = await InspectorAsync();
@@ -615,6 +712,7 @@ public abstract class InspectionsApiTests(ProbationAppFactory app)
             ("/api/v1/inspections/{id}/interview-questions", "post", ["400", "404", "422"]),
             ("/api/v1/inspections/{id}/domain-one/{standardId}", "put", ["400", "404", "422"]),
             ("/api/v1/inspections/{id}/discretions/{standardId}", "put", ["400", "404", "422"]),
+            ("/api/v1/inspections/{id}/entered-counts/{standardId}", "put", ["400", "404", "422"]),
             ("/api/v1/inspections/{id}/recommendations", "post", ["400", "404", "422"]),
             ("/api/v1/inspections/{id}/recommendations/{number}", "patch", ["400", "404", "422"]),
             ("/api/v1/inspections/{id}/report", "get", ["404"]),

@@ -42,6 +42,11 @@ public sealed record InterviewQuestionView(int Id, string? StandardId, string Te
 
 public sealed record DomainOneRatingView(string StandardId, string Name, Rating Rating, string RatingName, string Evidence);
 
+/// <summary>A standard rated from counts the inspectors enter (the NPS's 3.1 and 3.2), with what is entered so far (null before).</summary>
+public sealed record EnteredCountsView(string StandardId, string Name, IReadOnlyList<StandardQuestion> KeyQuestions, int? Cases, string? Source, IReadOnlyList<KeyQuestionCount> Counts);
+
+public sealed record StandardQuestion(string Id, string Text);
+
 public sealed record DiscretionView(string StandardId, string Name, Rating Rating, string RatingName, string Reason, string DecidedBy);
 
 public sealed record RecommendationView(int Number, string Text, string Owner, DateOnly DueOn, RecommendationStatus Status, string StatusName, string? Progress, DateOnly? CompletedOn);
@@ -78,7 +83,8 @@ public sealed record InspectionDetail(
     IReadOnlyList<InterviewQuestionView> InterviewQuestions,
     IReadOnlyList<DomainOneRatingView> DomainOneRatings,
     IReadOnlyList<DiscretionView> Discretions,
-    IReadOnlyList<RecommendationView> Recommendations);
+    IReadOnlyList<RecommendationView> Recommendations,
+    IReadOnlyList<EnteredCountsView> EnteredCounts);
 
 public sealed record AssessmentPromptView(string Id, string Text, Judgement? Answer);
 
@@ -163,6 +169,7 @@ public sealed class InspectionQueries(
             .Include(i => i.Samples).ThenInclude(s => s.Strata)
             .Include(i => i.Samples).ThenInclude(s => s.Cases)
             .Include(i => i.DomainOneRatings)
+            .Include(i => i.EnteredCounts).ThenInclude(e => e.KeyQuestions)
             .Include(i => i.InterviewQuestions)
             .Include(i => i.Meetings)
             .Include(i => i.Discretions)
@@ -259,7 +266,14 @@ public sealed class InspectionQueries(
                 .Select(r => new DomainOneRatingView(r.StandardId, StandardName(r.StandardId), r.Rating, Ratings.Describe(r.Rating), r.Evidence)).ToList(),
             inspection.Discretions.OrderBy(d => d.StandardId, StringComparer.Ordinal)
                 .Select(d => new DiscretionView(d.StandardId, StandardName(d.StandardId), d.Rating, Ratings.Describe(d.Rating), d.Reason, d.DecidedBy)).ToList(),
-            Recommendations(inspection));
+            Recommendations(inspection),
+            InspectionRules.RatedFromEnteredCounts(framework, inspection.ProviderType).Select(st =>
+            {
+                var e = inspection.EnteredCounts.FirstOrDefault(x => x.StandardId == st.Id);
+                return new EnteredCountsView(
+                    st.Id, st.Name, st.KeyQuestions.Select(q => new StandardQuestion(q.Id, q.Text)).ToList(), e?.Cases, e?.Source,
+                    e?.KeyQuestions.OrderBy(k => k.KeyQuestionId, StringComparer.Ordinal).Select(k => new KeyQuestionCount(k.KeyQuestionId, k.Yes, k.No, k.NotApplicable)).ToList() ?? []);
+            }).ToList());
     }
 
     public static IReadOnlyList<StratumView> Strata(InspectionSample s) =>

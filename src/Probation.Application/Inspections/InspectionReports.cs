@@ -81,6 +81,7 @@ public sealed class InspectionReports(InspectionAccess access)
         var inspection = await access.Readable().AsNoTracking().AsSplitQuery()
             .Include(i => i.Samples).ThenInclude(s => s.Strata)
             .Include(i => i.DomainOneRatings)
+            .Include(i => i.EnteredCounts).ThenInclude(e => e.KeyQuestions)
             .Include(i => i.InterviewQuestions)
             .Include(i => i.Meetings)
             .Include(i => i.Discretions)
@@ -126,21 +127,31 @@ public sealed class InspectionReports(InspectionAccess access)
             AssessmentScope? scope = Enum.GetValues<AssessmentScope>().Where(s => CaseAssessmentRules.StandardsIn(framework, s).Contains(standard)).Select(s => (AssessmentScope?)s).FirstOrDefault();
             if (scope is null)
             {
-                notRated[standard.Id] = $"Not rated: {standard.Id} {standard.Name} is rated from a case sample this product does not yet draw.";
-                counts[standard.Id] = [];
-                continue;
+                // Court reports and victims (the NPS's 3.1 and 3.2): the inspectors enter the counts of the cases they assessed.
+                var entered = inspection.EnteredCounts.FirstOrDefault(e => e.StandardId == standard.Id);
+                counts[standard.Id] = entered is null
+                    ? []
+                    : entered.KeyQuestions.Select(k => new KeyQuestionCount(k.KeyQuestionId, k.Yes, k.No, k.NotApplicable)).ToList();
+                if (entered is null)
+                {
+                    notRated[standard.Id] = $"Not rated yet: the inspectors have not entered the key question counts of the {standard.Id} {standard.Name} cases they assessed.";
+                    continue;
+                }
+            }
+            else
+            {
+                var inScope = completed.Where(a => a.Scope == scope).ToList();
+                counts[standard.Id] = CaseAssessmentRules.Count(standard.KeyQuestions, inScope);
+                if (counts[standard.Id].FirstOrDefault(k => k.Yes + k.No == 0) is { } empty)
+                {
+                    notRated[standard.Id] = inScope.Count == 0
+                        ? $"Not rated yet: no {CaseAssessmentRules.Describe(scope.Value).ToLowerInvariant()} case assessment is completed."
+                        : $"Not rated yet: key question {empty.Id} applies to none of the {inScope.Count} completed case assessment{(inScope.Count == 1 ? "" : "s")}.";
+                    continue;
+                }
             }
 
-            var inScope = completed.Where(a => a.Scope == scope).ToList();
-            var standardCounts = CaseAssessmentRules.Count(standard.KeyQuestions, inScope);
-            counts[standard.Id] = standardCounts;
-            if (standardCounts.FirstOrDefault(k => k.Yes + k.No == 0) is { } empty)
-            {
-                notRated[standard.Id] = inScope.Count == 0
-                    ? $"Not rated yet: no {CaseAssessmentRules.Describe(scope.Value).ToLowerInvariant()} case assessment is completed."
-                    : $"Not rated yet: key question {empty.Id} applies to none of the {inScope.Count} completed case assessment{(inScope.Count == 1 ? "" : "s")}.";
-                continue;
-            }
+            var standardCounts = counts[standard.Id];
 
             var discretion = inspection.Discretions.FirstOrDefault(d => d.StandardId == standard.Id);
             inputs.Add(new StandardInput(
@@ -179,6 +190,8 @@ public sealed class InspectionReports(InspectionAccess access)
                 }).ToList()
                 : [];
             var judged = inspection.DomainOneRatings.FirstOrDefault(r => r.StandardId == standard.Id);
+            var enteredFrom = inspection.EnteredCounts.FirstOrDefault(e => e.StandardId == standard.Id);
+            var evidence = judged?.Evidence ?? (enteredFrom is null ? null : $"{enteredFrom.Cases} cases assessed: {enteredFrom.Source}");
             rows.Add(rated is null
                 ? new ReportStandard(
                     standard.Id, standard.Name, standard.Statement, standard.Domain, standard.CaseBased, false, null, null, null, false, null, null, null, null, null,
@@ -186,7 +199,7 @@ public sealed class InspectionReports(InspectionAccess access)
                 : new ReportStandard(
                     standard.Id, standard.Name, standard.Statement, standard.Domain, standard.CaseBased, true, rated.Rating, Ratings.Describe(rated.Rating), rated.CalculatedRating,
                     rated.DiscretionApplied, rated.DiscretionReason, rated.DiscretionApplied ? discretion?.DecidedBy : null, footnote, rated.LowestKeyQuestion, rated.Score,
-                    rated.Reason, judged?.Evidence, keyQuestions));
+                    rated.Reason, evidence, keyQuestions));
         }
 
         var relevant = standards.SelectMany(s => s.KeyQuestions).Where(k => k.RelevantSubSampleOnly).Select(k => k.Id).ToList();

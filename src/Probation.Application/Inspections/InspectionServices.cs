@@ -128,6 +128,13 @@ public sealed class InspectionAccess(ProbationDbContext db, IRequestContext requ
             db.ChangeTracker.Clear();
             return new Outcome<InspectionSaved>(Outcome.Stale(StaleMessage), null);
         }
+        catch (DbUpdateException)
+        {
+            // A unique row raced another: two inspectors starting the same case's assessment, or entering the same
+            // standard's counts, at the same moment. The first stands; the second reloads and sees it.
+            db.ChangeTracker.Clear();
+            return new Outcome<InspectionSaved>(Outcome.Stale(StaleMessage), null);
+        }
 
         return new Outcome<InspectionSaved>(Outcome.Ok(), saved());
     }

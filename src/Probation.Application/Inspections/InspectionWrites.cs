@@ -175,6 +175,8 @@ public sealed record InterviewQuestionCommand(int InspectionId, string? Standard
 
 public sealed record DomainOneRatingCommand(int InspectionId, string? StandardId, Rating? Rating, string? Evidence);
 
+public sealed record EnteredCountsCommand(int InspectionId, string? StandardId, int? Cases, string? Source, IReadOnlyList<KeyQuestionCount>? KeyQuestions);
+
 public sealed record DiscretionCommand(int InspectionId, string? StandardId, Rating? Rating, string? Reason);
 
 /// <summary>
@@ -290,6 +292,61 @@ public sealed class RecordInspectionEvidence(InspectionAccess access)
         row.Rating = rating;
         row.Evidence = c.Evidence!.Trim();
         return await access.SaveAsync($"Domain one rating entered: {standard.Id} {Ratings.Describe(rating)}", [], () => new InspectionSaved(row.Id, inspection.Version), ct);
+    }
+
+    /// <summary>
+    /// The key question counts of a standard whose cases this product holds no sample of (the NPS's 3.1 and 3.2),
+    /// assessed by the inspectors from other records; entering them again replaces them.
+    /// </summary>
+    public async Task<Outcome<InspectionSaved>> EnterCountsAsync(EnteredCountsCommand c, CancellationToken ct)
+    {
+        var (inspection, framework, refusal) = await OpenAsync(c.InspectionId, ct, q => q.Include(i => i.EnteredCounts).ThenInclude(e => e.KeyQuestions));
+        if (inspection is null)
+        {
+            return InspectionAccess.Fail(refusal!);
+        }
+
+        var allowed = InspectionRules.RatedFromEnteredCounts(framework!, inspection.ProviderType);
+        var standard = allowed.FirstOrDefault(s => s.Id == c.StandardId?.Trim());
+        if (standard is null)
+        {
+            return InspectionAccess.Fail(Outcome.Refuse(
+                allowed.Count == 0
+                    ? $"Every case-based standard of a {InspectionAccess.Describe(inspection.ProviderType)} inspection is rated from its samples' case assessments; no counts are entered"
+                    : $"Counts are entered for a standard rated from cases this product does not sample: {string.Join(", ", allowed.Select(s => s.Id))}",
+                "StandardId"));
+        }
+
+        if (InspectionRules.CheckEnteredCounts(standard, c.Cases, c.KeyQuestions, c.Source) is { } refused)
+        {
+            return InspectionAccess.Fail(refused);
+        }
+
+        var row = inspection.EnteredCounts.FirstOrDefault(e => e.StandardId == standard.Id);
+        if (row is null)
+        {
+            row = new EnteredCounts { StandardId = standard.Id, Source = "" };
+            inspection.EnteredCounts.Add(row);
+        }
+
+        row.Cases = c.Cases!.Value;
+        row.Source = c.Source!.Trim();
+        foreach (var question in standard.KeyQuestions)
+        {
+            var given = c.KeyQuestions!.Single(k => k.Id.Trim() == question.Id);
+            var count = row.KeyQuestions.FirstOrDefault(k => k.KeyQuestionId == question.Id);
+            if (count is null)
+            {
+                count = new EnteredKeyQuestionCount { KeyQuestionId = question.Id };
+                row.KeyQuestions.Add(count);
+            }
+
+            count.Yes = given.Yes;
+            count.No = given.No;
+            count.NotApplicable = given.NotApplicable;
+        }
+
+        return await access.SaveAsync($"Key question counts entered for {standard.Id} from {row.Cases} cases", [], () => new InspectionSaved(row.Id, inspection.Version), ct);
     }
 
     /// <summary>Professional discretion on a case-based standard: the rating given instead of the calculated one, why, and who decided.</summary>

@@ -754,13 +754,14 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("AssessorStaffId");
 
-                    b.HasIndex("InspectionId");
-
                     b.HasIndex("ModeratesId");
 
                     b.HasIndex("OfficerStaffId");
 
                     b.HasIndex("PersonId", "StartedOn");
+
+                    b.HasIndex("InspectionId", "PersonId", "Scope")
+                        .IsUnique();
 
                     b.HasIndex("ProviderId", "Kind", "StartedOn");
 
@@ -799,6 +800,71 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("DomainOneRatings", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredCounts", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("StandardId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId", "StandardId")
+                        .IsUnique();
+
+                    b.ToTable("InspectionEnteredCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredKeyQuestionCount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnteredCountsId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyQuestionId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("No")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Yes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnteredCountsId", "KeyQuestionId")
+                        .IsUnique();
+
+                    b.ToTable("InspectionEnteredKeyQuestionCounts", (string)null);
                 });
 
             modelBuilder.Entity("Probation.Domain.Inspection.InspectionMeeting", b =>
@@ -3432,6 +3498,24 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredCounts", b =>
+                {
+                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
+                        .WithMany("EnteredCounts")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredKeyQuestionCount", b =>
+                {
+                    b.HasOne("Probation.Domain.Inspection.EnteredCounts", null)
+                        .WithMany("KeyQuestions")
+                        .HasForeignKey("EnteredCountsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Inspection.InspectionMeeting", b =>
                 {
                     b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
@@ -4186,11 +4270,18 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Navigation("Prompts");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredCounts", b =>
+                {
+                    b.Navigation("KeyQuestions");
+                });
+
             modelBuilder.Entity("Probation.Domain.Inspection.InspectionRecord", b =>
                 {
                     b.Navigation("Discretions");
 
                     b.Navigation("DomainOneRatings");
+
+                    b.Navigation("EnteredCounts");
 
                     b.Navigation("InterviewQuestions");
 

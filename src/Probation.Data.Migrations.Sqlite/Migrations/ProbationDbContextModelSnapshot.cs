@@ -721,13 +721,14 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssessorStaffId");
 
-                    b.HasIndex("InspectionId");
-
                     b.HasIndex("ModeratesId");
 
                     b.HasIndex("OfficerStaffId");
 
                     b.HasIndex("PersonId", "StartedOn");
+
+                    b.HasIndex("InspectionId", "PersonId", "Scope")
+                        .IsUnique();
 
                     b.HasIndex("ProviderId", "Kind", "StartedOn");
 
@@ -764,6 +765,67 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DomainOneRatings", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredCounts", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId", "StandardId")
+                        .IsUnique();
+
+                    b.ToTable("InspectionEnteredCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredKeyQuestionCount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnteredCountsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyQuestionId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnteredCountsId", "KeyQuestionId")
+                        .IsUnique();
+
+                    b.ToTable("InspectionEnteredKeyQuestionCounts", (string)null);
                 });
 
             modelBuilder.Entity("Probation.Domain.Inspection.InspectionMeeting", b =>
@@ -3295,6 +3357,24 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredCounts", b =>
+                {
+                    b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
+                        .WithMany("EnteredCounts")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredKeyQuestionCount", b =>
+                {
+                    b.HasOne("Probation.Domain.Inspection.EnteredCounts", null)
+                        .WithMany("KeyQuestions")
+                        .HasForeignKey("EnteredCountsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Inspection.InspectionMeeting", b =>
                 {
                     b.HasOne("Probation.Domain.Inspection.InspectionRecord", null)
@@ -4049,11 +4129,18 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Prompts");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Inspection.EnteredCounts", b =>
+                {
+                    b.Navigation("KeyQuestions");
+                });
+
             modelBuilder.Entity("Probation.Domain.Inspection.InspectionRecord", b =>
                 {
                     b.Navigation("Discretions");
 
                     b.Navigation("DomainOneRatings");
+
+                    b.Navigation("EnteredCounts");
 
                     b.Navigation("InterviewQuestions");
 

@@ -55,6 +55,7 @@ public sealed class InspectionRecord
     public List<InspectionTeamMember> Team { get; set; } = [];
     public List<InspectionSample> Samples { get; set; } = [];
     public List<DomainOneRating> DomainOneRatings { get; set; } = [];
+    public List<EnteredCounts> EnteredCounts { get; set; } = [];
     public List<InterviewQuestion> InterviewQuestions { get; set; } = [];
     public List<InspectionMeeting> Meetings { get; set; } = [];
     public List<StandardDiscretion> Discretions { get; set; } = [];
@@ -113,6 +114,34 @@ public sealed class DomainOneRating
     public required string StandardId { get; set; }
     public Rating Rating { get; set; }
     public required string Evidence { get; set; }
+}
+
+/// <summary>
+/// Key question counts for a case-based standard whose cases this product does not hold, so draws no sample for:
+/// the NPS's court reports and case allocation (3.1) and statutory victim work (3.2). The inspectors assess those
+/// cases from the court's and the victim liaison unit's records and enter, for each key question, how many were
+/// judged yes, no and not applicable, with how many cases were assessed and where they came from.
+/// </summary>
+public sealed class EnteredCounts
+{
+    public const int MaxCases = 10_000;
+
+    public int Id { get; set; }
+    public int InspectionId { get; set; }
+    public required string StandardId { get; set; }
+    public int Cases { get; set; }
+    public required string Source { get; set; }
+    public List<EnteredKeyQuestionCount> KeyQuestions { get; set; } = [];
+}
+
+public sealed class EnteredKeyQuestionCount
+{
+    public int Id { get; set; }
+    public int EnteredCountsId { get; set; }
+    public required string KeyQuestionId { get; set; }
+    public int Yes { get; set; }
+    public int No { get; set; }
+    public int NotApplicable { get; set; }
 }
 
 /// <summary>A staff-interview question and how many of those asked answered yes (the report: "90 per cent of the 52 asked").</summary>

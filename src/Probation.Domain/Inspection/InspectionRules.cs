@@ -163,4 +163,75 @@ public static class InspectionRules
 
         return CheckText(progress, "Progress", "the progress", InspectionRecord.TextMaxLength, required: false);
     }
+
+    /// <summary>
+    /// The case-based standards of a provider type that no sample of this product draws cases for: the NPS's 3.1 and
+    /// 3.2, whose cases are court reports and victims. Their key question counts are entered by the inspectors.
+    /// </summary>
+    public static IReadOnlyList<Standard> RatedFromEnteredCounts(Framework framework, ProviderType type) =>
+        framework.StandardsFor(type)
+            .Where(s => s.CaseBased && !Enum.GetValues<AssessmentScope>().Any(scope => CaseAssessmentRules.StandardsIn(framework, scope).Contains(s)))
+            .ToList();
+
+    /// <summary>
+    /// Counts entered for a standard assessed outside the product's samples: every key question of the standard once,
+    /// none negative, each adding up to the cases assessed, and each applying to at least one case so the standard
+    /// can be rated from it. Refusals name the field: <c>Cases</c>, <c>Source</c> or <c>KeyQuestions.{id}</c>.
+    /// </summary>
+    public static Refused? CheckEnteredCounts(Standard standard, int? cases, IReadOnlyList<KeyQuestionCount>? counts, string? source)
+    {
+        if (cases is not { } assessed || assessed < 1)
+        {
+            return new Refused($"Enter how many {standard.Id} cases were assessed, 1 or more", "Cases");
+        }
+
+        if (assessed > EnteredCounts.MaxCases)
+        {
+            return new Refused($"Enter {EnteredCounts.MaxCases:N0} cases or fewer", "Cases");
+        }
+
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            return new Refused("Enter which cases were assessed and from whose records", "Source");
+        }
+
+        if (source.Trim().Length > InspectionRecord.TextMaxLength)
+        {
+            return new Refused($"Where the cases came from must be {InspectionRecord.TextMaxLength} characters or fewer", "Source");
+        }
+
+        counts ??= [];
+        if (counts.FirstOrDefault(c => !standard.KeyQuestions.Any(q => q.Id == c.Id?.Trim())) is { } unknown)
+        {
+            return new Refused($"'{unknown.Id}' is not a key question of {standard.Id}: use {string.Join(", ", standard.KeyQuestions.Select(q => q.Id))}", "KeyQuestions");
+        }
+
+        foreach (var question in standard.KeyQuestions)
+        {
+            var field = $"KeyQuestions.{question.Id}";
+            var given = counts.Where(c => c.Id.Trim() == question.Id).ToList();
+            if (given.Count != 1)
+            {
+                return new Refused(given.Count == 0 ? $"Enter the counts for key question {question.Id}" : $"Enter the counts for key question {question.Id} once", field);
+            }
+
+            var c = given[0];
+            if (c.Yes < 0 || c.No < 0 || c.NotApplicable < 0)
+            {
+                return new Refused($"The counts for key question {question.Id} cannot be negative", field);
+            }
+
+            if (c.Yes + c.No + c.NotApplicable != assessed)
+            {
+                return new Refused($"The counts for key question {question.Id} add up to {c.Yes + c.No + c.NotApplicable}: each key question's yes, no and not applicable add up to the {assessed} cases assessed", field);
+            }
+
+            if (c.Applicable == 0)
+            {
+                return new Refused($"Key question {question.Id} applies to none of the {assessed} cases: {standard.Id} cannot be rated from them", field);
+            }
+        }
+
+        return null;
+    }
 }

@@ -26,6 +26,8 @@ public sealed record InterviewQuestionRequest(string? StandardId, string? Text, 
 
 public sealed record DomainOneRatingRequest(Rating? Rating, string? Evidence);
 
+public sealed record EnteredCountsRequest(int? Cases, string? Source, List<InspectionKeyQuestionRequest>? KeyQuestions);
+
 public sealed record StandardDiscretionRequest(Rating? Rating, string? Reason);
 
 public sealed record InspectionRecommendationRequest(string? Text, string? Owner, DateOnly? DueOn);
@@ -129,6 +131,33 @@ public static class InspectionsApi
         api.MapPut("/{id:int}/domain-one/{standardId}", (int id, string standardId, [FromBody] DomainOneRatingRequest? b, RecordInspectionEvidence use, CancellationToken ct) =>
                 b is null ? Task.FromResult(ApiResults.BadRequest("Send the rating as JSON.")) : Ok(use.RateDomainOneAsync(new DomainOneRatingCommand(id, standardId, b.Rating, b.Evidence), ct)))
             .Document("Enter a domain one standard's rating, judged on the evidence, with that evidence (replacing any entered before)", "standardId: 1.1 to 1.4; rating, evidence. " + Enums, 400, 404, 422)
+            .Produces<WriteResponse>();
+
+        api.MapPut("/{id:int}/entered-counts/{standardId}", (int id, string standardId, [FromBody] EnteredCountsRequest? b, RecordInspectionEvidence use, CancellationToken ct) =>
+            {
+                if (b is null)
+                {
+                    return Task.FromResult(ApiResults.BadRequest("Send the counts as JSON."));
+                }
+
+                var counts = new List<KeyQuestionCount>();
+                foreach (var (k, n) in (b.KeyQuestions ?? []).Select((k, n) => (k, n)))
+                {
+                    if (k?.Id is null || k.Yes is null || k.No is null)
+                    {
+                        return Task.FromResult(ApiResults.BadRequest("Each key question needs its id, yes and no counts (notApplicable defaults to 0).", $"keyQuestions[{n}]"));
+                    }
+
+                    counts.Add(new KeyQuestionCount(k.Id, k.Yes.Value, k.No.Value, k.NotApplicable ?? 0));
+                }
+
+                return Ok(use.EnterCountsAsync(new EnteredCountsCommand(id, standardId, b.Cases, b.Source, counts), ct));
+            })
+            .Document(
+                "Enter the key question counts of a standard whose cases this product draws no sample of (an NPS inspection's 3.1 and 3.2), replacing any entered before",
+                "cases (how many were assessed), source (which cases, from whose records), keyQuestions: every key question of the standard once, with yes, no and notApplicable adding up to cases. "
+                + "The report rates the standard from them as it rates a sample's case assessments.",
+                400, 404, 422)
             .Produces<WriteResponse>();
 
         api.MapPut("/{id:int}/discretions/{standardId}", (int id, string standardId, [FromBody] StandardDiscretionRequest? b, RecordInspectionEvidence use, CancellationToken ct) =>

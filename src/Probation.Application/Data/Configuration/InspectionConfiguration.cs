@@ -13,7 +13,9 @@ internal sealed class CaseAssessmentConfiguration : IEntityTypeConfiguration<Cas
         b.ToTable("CaseAssessments");
         b.HasIndex(a => new { a.ProviderId, a.Kind, a.StartedOn });
         b.HasIndex(a => new { a.PersonId, a.StartedOn });
-        b.HasIndex(a => a.InspectionId);
+        // One inspection assessment per inspection, case and scope: two inspectors starting the same case at once
+        // cannot both create one. Audits and quality events have no inspection, and nulls never collide.
+        b.HasIndex(a => new { a.InspectionId, a.PersonId, a.Scope }).IsUnique();
         b.HasIndex(a => a.OfficerStaffId);
         b.Property(a => a.FrameworkVersion).HasMaxLength(CaseAssessment.FrameworkMaxLength);
         b.Property(a => a.InterviewNotes).HasMaxLength(CaseAssessment.TextMaxLength);
@@ -90,6 +92,7 @@ internal sealed class InspectionRecordConfiguration : IEntityTypeConfiguration<I
         b.HasMany(i => i.Team).WithOne().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Samples).WithOne().HasForeignKey(s => s.InspectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.DomainOneRatings).WithOne().HasForeignKey(r => r.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.EnteredCounts).WithOne().HasForeignKey(c => c.InspectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.InterviewQuestions).WithOne().HasForeignKey(q => q.InspectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Meetings).WithOne().HasForeignKey(m => m.InspectionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Discretions).WithOne().HasForeignKey(d => d.InspectionId).OnDelete(DeleteBehavior.Cascade);
@@ -148,6 +151,28 @@ internal sealed class DomainOneRatingConfiguration : IEntityTypeConfiguration<Do
         b.HasIndex(r => new { r.InspectionId, r.StandardId }).IsUnique();
         b.Property(r => r.StandardId).HasMaxLength(KeyQuestionJudgement.IdMaxLength);
         b.Property(r => r.Evidence).HasMaxLength(InspectionRecord.TextMaxLength);
+    }
+}
+
+internal sealed class EnteredCountsConfiguration : IEntityTypeConfiguration<EnteredCounts>
+{
+    public void Configure(EntityTypeBuilder<EnteredCounts> b)
+    {
+        b.ToTable("InspectionEnteredCounts");
+        b.HasIndex(c => new { c.InspectionId, c.StandardId }).IsUnique();
+        b.Property(c => c.StandardId).HasMaxLength(KeyQuestionJudgement.IdMaxLength);
+        b.Property(c => c.Source).HasMaxLength(InspectionRecord.TextMaxLength);
+        b.HasMany(c => c.KeyQuestions).WithOne().HasForeignKey(k => k.EnteredCountsId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EnteredKeyQuestionCountConfiguration : IEntityTypeConfiguration<EnteredKeyQuestionCount>
+{
+    public void Configure(EntityTypeBuilder<EnteredKeyQuestionCount> b)
+    {
+        b.ToTable("InspectionEnteredKeyQuestionCounts");
+        b.HasIndex(k => new { k.EnteredCountsId, k.KeyQuestionId }).IsUnique();
+        b.Property(k => k.KeyQuestionId).HasMaxLength(KeyQuestionJudgement.IdMaxLength);
     }
 }
 

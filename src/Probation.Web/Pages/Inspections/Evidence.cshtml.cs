@@ -151,6 +151,48 @@ public sealed class EvidenceModel(InspectionQueries queries, RecordInspectionEvi
         return Done(await evidence.WithdrawDiscretionAsync(id, standard, ct), $"Discretion on {standard} is withdrawn.", "Discretion.");
     }
 
+    /// <summary>
+    /// Counts for a standard assessed outside the samples (the NPS's 3.1 and 3.2). Each standard has its own form; its
+    /// fields are named by the standard (<c>Counts[3.1].Cases</c>), so their ids are the page's only ones.
+    /// </summary>
+    public async Task<IActionResult> OnPostCountsAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        var standardId = Request.Form["Counts.StandardId"].ToString();
+        var prefix = CountsPrefix(standardId);
+        var cases = Whole(Request.Form[prefix + ".Cases"], prefix + ".Cases", "how many cases were assessed");
+        var counts = new List<KeyQuestionCount>();
+        foreach (var q in Inspection.EnteredCounts.FirstOrDefault(e => e.StandardId == standardId)?.KeyQuestions ?? [])
+        {
+            var key = $"{prefix}.KeyQuestions.{q.Id}";
+            int? Count(string part) => FormInput.Number(Request.Form[$"{key}.{part}"], signed: true);
+            var (yes, no) = (Count("Yes"), Count("No"));
+            var notApplicable = string.IsNullOrWhiteSpace(Request.Form[$"{key}.NotApplicable"]) ? 0 : Count("NotApplicable");
+            if (yes is null || no is null || notApplicable is null)
+            {
+                ModelState.AddModelError(key, $"Enter key question {q.Id}'s yes, no and not applicable counts as whole numbers");
+                continue;
+            }
+
+            counts.Add(new KeyQuestionCount(q.Id, yes.Value, no.Value, notApplicable.Value));
+        }
+
+        return !ModelState.IsValid ? Page()
+            : Done(
+                await evidence.EnterCountsAsync(new EnteredCountsCommand(id, standardId, cases, Request.Form[prefix + ".Source"], counts), ct),
+                $"The counts for {standardId} are entered.", prefix + ".");
+    }
+
+    /// <summary>The field prefix of a standard's counts form.</summary>
+    public static string CountsPrefix(string standardId) => $"Counts[{standardId}]";
+
+    /// <summary>What was posted for a field, to show again beside its error, or null on a fresh page.</summary>
+    public string? Posted(string key) => Request.HasFormContentType && Request.Form.TryGetValue(key, out var v) ? v.ToString() : null;
+
     public async Task<IActionResult> OnPostRecommendationAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing)
