@@ -14,6 +14,7 @@ public static class DependencyInjection
     {
         services.AddScoped<AuditLog>();
         services.AddScoped<SearchAuditLog>();
+        services.AddScoped<RecordExport>();
         services.AddScoped<SearchCases>();
         services.AddScoped<GetCaseOverview>();
         services.AddScoped<UpdateRiskProfile>();

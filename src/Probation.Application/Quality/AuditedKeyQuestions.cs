@@ -37,14 +37,14 @@ public sealed class AuditedKeyQuestions(ProbationDbContext db, IRequestContext r
             query = query.Where(a => db.Staff.Any(s => s.Id == a.OfficerStaffId && s.TeamId == team));
         }
 
-        var rows = await query
-            .SelectMany(a => a.Judgements.Where(j => j.Judgement != null), (a, j) => new
-            {
-                j.KeyQuestionId,
-                j.Judgement,
-                a.CompletedOn,
-                TeamId = db.Staff.Where(s => s.Id == a.OfficerStaffId).Select(s => s.TeamId).FirstOrDefault(),
-            })
+        // Each judgement with the team of the audited officer, joined once (an audit with no officer has no team).
+        var rows = await (
+            from a in query
+            from j in a.Judgements
+            where j.Judgement != null
+            join s in db.Staff on a.OfficerStaffId equals s.Id into officers
+            from o in officers.DefaultIfEmpty()
+            select new { j.KeyQuestionId, j.Judgement, a.CompletedOn, TeamId = o == null ? null : o.TeamId })
             .ToListAsync(ct);
         QualityAuditResult Result(string id, int? teamId, IReadOnlyCollection<(Judgement? Judgement, DateOnly? On)> of)
         {

@@ -174,7 +174,7 @@ public sealed class CaseAudits(ProbationDbContext db, IRequestContext request, A
 
         assessment.Version++;
         audit.Add(AuditAction.Altered, c.Complete ? $"{CaseAssessmentRules.Describe(assessment.Kind)} completed" : $"{CaseAssessmentRules.Describe(assessment.Kind)} saved as a draft", [crn]);
-        return await SaveChangesAsync(assessment.Id, () => assessment.Version, ct);
+        return await SaveChangesAsync(() => new Saved(assessment.Id, assessment.Version), ct);
     }
 
     public async Task<Outcome<Saved>> FeedbackAsync(FeedbackCommand c, CancellationToken ct)
@@ -205,7 +205,7 @@ public sealed class CaseAudits(ProbationDbContext db, IRequestContext request, A
         var feedback = new AuditFeedback { CaseAssessmentId = assessment.Id, OfficerStaffId = officer, Text = c.Text!.Trim(), SetOn = today, DueOn = due };
         db.AuditFeedback.Add(feedback);
         audit.Add(AuditAction.Disclosed, "Audit feedback sent to the responsible officer", [crn]);
-        return await SaveChangesAsync(0, () => feedback.Id, ct, idFromValue: true);
+        return await SaveChangesAsync(() => new Saved(feedback.Id, 0), ct);
     }
 
     public async Task<Outcome<Saved>> AcknowledgeAsync(AcknowledgeCommand c, CancellationToken ct)
@@ -254,7 +254,8 @@ public sealed class CaseAudits(ProbationDbContext db, IRequestContext request, A
         return (assessment, assessment.Person.Crn, null);
     }
 
-    private async Task<Outcome<Saved>> SaveChangesAsync(int id, Func<int> versionOrId, CancellationToken ct, bool idFromValue = false)
+    /// <summary>Saves, answering what was saved (read after the save, so new ids are known), or stale when someone saved first.</summary>
+    private async Task<Outcome<Saved>> SaveChangesAsync(Func<Saved> saved, CancellationToken ct)
     {
         try
         {
@@ -266,7 +267,7 @@ public sealed class CaseAudits(ProbationDbContext db, IRequestContext request, A
             return Fail(Outcome.Stale("Someone else saved this audit after you opened it. Reload it to see their change, then make yours again."));
         }
 
-        return new(Outcome.Ok(), idFromValue ? new Saved(versionOrId(), 0) : new Saved(id, versionOrId()));
+        return new(Outcome.Ok(), saved());
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -52,11 +52,10 @@ public sealed class QualityQueries(ProbationDbContext db, IRequestContext reques
     private IQueryable<CaseAssessment> Audits()
     {
         var viewer = request.Viewer;
-        var me = viewer.StaffMemberId ?? -1;
+        // Only audits of cases whose details this user may see: the access list's rule, as every case read applies it.
+        var visible = db.People.Where(viewer.MaySeeDetails()).Select(p => p.Id);
         return db.CaseAssessments.AsNoTracking()
-            .Where(a => a.ProviderId == viewer.ProviderId && a.Kind != CaseAssessmentKind.Inspection)
-            .Where(a => !a.Person!.AccessList.Any(e => e.Kind == AccessListKind.Exclusion && e.StaffMemberId == me)
-                && (!a.Person.AccessList.Any(e => e.Kind == AccessListKind.Restriction) || a.Person.AccessList.Any(e => e.Kind == AccessListKind.Restriction && e.StaffMemberId == me)));
+            .Where(a => a.ProviderId == viewer.ProviderId && a.Kind != CaseAssessmentKind.Inspection && visible.Contains(a.PersonId));
     }
 
     public async Task<IReadOnlyList<AuditRow>?> ListAsync(QualityFilter filter, CancellationToken ct)
@@ -204,16 +203,24 @@ public sealed class QualityQueries(ProbationDbContext db, IRequestContext reques
         var officerIds = audits.Select(a => a.OfficerStaffId ?? 0).Distinct().ToList();
         var officers = await db.Staff.AsNoTracking().Where(s => officerIds.Contains(s.Id))
             .Select(s => new { s.Id, Name = s.FirstName + " " + s.LastName, s.TeamId, Team = s.Team!.Name }).ToDictionaryAsync(s => s.Id, ct);
-        GroupResult Group(int? id, string name, IReadOnlyCollection<CaseAssessment> group) => new(id, name, group.Count, Results(group));
+
+        // Each audit with the officer it was of, looked up once.
+        var rows = audits.Select(a => (Audit: a, Officer: officers.GetValueOrDefault(a.OfficerStaffId ?? 0))).ToList();
+        GroupResult Group(int? id, string name, IEnumerable<CaseAssessment> group)
+        {
+            var list = group.ToList();
+            return new(id, name, list.Count, Results(list));
+        }
+
         return new QualityResults(
             from, to, audits.Count,
             Group(null, "Provider", audits),
-            audits.GroupBy(a => officers.GetValueOrDefault(a.OfficerStaffId ?? 0)?.TeamId).OrderBy(g => officers.GetValueOrDefault(g.First().OfficerStaffId ?? 0)?.Team)
-                .Select(g => Group(g.Key, officers.GetValueOrDefault(g.First().OfficerStaffId ?? 0)?.Team ?? "No team", g.ToList())).ToList(),
-            audits.GroupBy(a => a.OfficerStaffId).OrderBy(g => officers.GetValueOrDefault(g.Key ?? 0)?.Name)
-                .Select(g => Group(g.Key, officers.GetValueOrDefault(g.Key ?? 0)?.Name ?? "Unknown", g.ToList())).ToList(),
+            rows.GroupBy(r => (r.Officer?.TeamId, Team: r.Officer?.Team ?? "No team")).OrderBy(g => g.Key.Team, StringComparer.Ordinal)
+                .Select(g => Group(g.Key.TeamId, g.Key.Team, g.Select(r => r.Audit))).ToList(),
+            rows.GroupBy(r => (r.Audit.OfficerStaffId, Name: r.Officer?.Name ?? "Unknown")).OrderBy(g => g.Key.Name, StringComparer.Ordinal)
+                .Select(g => Group(g.Key.OfficerStaffId, g.Key.Name, g.Select(r => r.Audit))).ToList(),
             audits.GroupBy(a => new DateOnly(a.CompletedOn!.Value.Year, a.CompletedOn.Value.Month, 1)).OrderBy(g => g.Key)
-                .Select(g => Group(null, g.Key.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), g.ToList())).ToList());
+                .Select(g => Group(null, g.Key.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), g)).ToList());
     }
 
     /// <summary>Each standard's key question results over the audits; a standard with no audits of its scope is left out.</summary>

@@ -23,15 +23,13 @@ public sealed class CorrectAttendance(UnpaidWorkChange change)
 {
     public async Task<Outcome<Saved>> RunAsync(CorrectionCommand c, CancellationToken ct)
     {
-        if (!await change.IsUnpaidWorkStaffAsync(ct))
+        var db = change.Db;
+        var (session, refusal) = await change.OpenSessionAsync(c.SessionId, ct);
+        if (refusal is not null)
         {
-            return UnpaidWorkChange.Fail(Outcome.Refuse(UnpaidWorkChange.NotStaff));
+            return UnpaidWorkChange.Fail(refusal);
         }
 
-        var db = change.Db;
-        var providerId = change.Viewer.ProviderId!.Value;
-        var session = await db.UnpaidWorkSessions.Include(s => s.Project).Include(s => s.Bookings)
-            .SingleOrDefaultAsync(s => s.Id == c.SessionId && s.Project!.ProviderId == providerId, ct);
         var booking = session?.Bookings.SingleOrDefault(b => b.Id == c.BookingId);
         if (session is null || booking is null)
         {

@@ -52,6 +52,23 @@ public sealed class UnpaidWorkChange(ProbationDbContext db, IRequestContext requ
     /// Loads the people the user may see among <paramref name="ids"/>, tracked, with what the unpaid work rules
     /// and the enforcement threshold read. People on whose exclusion or restriction list the user is kept out are left out.
     /// </summary>
+    /// <summary>
+    /// A session of the viewer's provider with its project and bookings, tracked for a change by unpaid work staff:
+    /// the refusal when the viewer is not unpaid work staff; a null session when there is no such session.
+    /// </summary>
+    public async Task<(UnpaidWorkSession? Session, Outcome? Refusal)> OpenSessionAsync(int sessionId, CancellationToken ct)
+    {
+        if (!await IsUnpaidWorkStaffAsync(ct))
+        {
+            return (null, Outcome.Refuse(NotStaff));
+        }
+
+        var providerId = Viewer.ProviderId!.Value;
+        var session = await db.UnpaidWorkSessions.Include(s => s.Project).Include(s => s.Bookings)
+            .SingleOrDefaultAsync(s => s.Id == sessionId && s.Project!.ProviderId == providerId, ct);
+        return (session, null);
+    }
+
     public async Task<Dictionary<int, PersonOnProbation>> PeopleAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         var viewer = request.Viewer;

@@ -8,7 +8,7 @@ using Probation.Web.Api;
 namespace Probation.Web.Pages.Oversight;
 
 /// <summary>The team manager's page: each officer's caseload, workload and the work their cases are owed; every number links to its cases.</summary>
-public sealed class TeamModel(OversightQueries queries, Probation.Application.Audit.AuditLog audit, Probation.Application.Data.ProbationDbContext db) : PageModel
+public sealed class TeamModel(OversightQueries queries, Probation.Application.Audit.RecordExport export) : PageModel
 {
     /// <summary>The measures shown as columns, in the order a manager reads them.</summary>
     public static readonly IReadOnlyList<OversightMeasure> Columns = OversightMeasures.All;
@@ -66,8 +66,7 @@ public sealed class TeamModel(OversightQueries queries, Probation.Application.Au
         }
 
         csv.Append(inv, $"\"Team\",,,{string.Join(",", Columns.Select(m => team.Totals[m].ToString(inv)))},,\n");
-        audit.Add(Domain.Audit.AuditAction.Disclosed, $"Team oversight exported as CSV: {team.Team} on {team.Today:yyyy-MM-dd}", []);
-        await db.SaveChangesAsync(ct);
+        await export.RecordAsync($"Team oversight exported as CSV: {team.Team} on {team.Today:yyyy-MM-dd}", ct);
         return File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"team-oversight-{team.Today:yyyy-MM-dd}.csv");
     }
 

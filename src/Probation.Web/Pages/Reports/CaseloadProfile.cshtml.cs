@@ -9,7 +9,7 @@ using Probation.Domain.Audit;
 namespace Probation.Web.Pages.Reports;
 
 /// <summary>The caseload profile for a provider, team, hub or officer on a day, with a CSV of every table.</summary>
-public sealed class CaseloadProfileModel(ReportQueries reports, OrganisationQueries organisation, AuditLog audit, Probation.Application.Data.ProbationDbContext db) : ReportPageModel(organisation)
+public sealed class CaseloadProfileModel(ReportQueries reports, OrganisationQueries organisation, Probation.Application.Audit.RecordExport export) : ReportPageModel(organisation)
 {
     public CaseloadProfile Profile { get; private set; } = null!;
 
@@ -52,8 +52,7 @@ public sealed class CaseloadProfileModel(ReportQueries reports, OrganisationQuer
             }
         }
 
-        audit.Add(AuditAction.Disclosed, $"Caseload profile exported as CSV: {p.Scope} on {p.On:yyyy-MM-dd}", []);
-        await db.SaveChangesAsync(ct);
+        await export.RecordAsync($"Caseload profile exported as CSV: {p.Scope} on {p.On:yyyy-MM-dd}", ct);
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"caseload-profile-{p.On:yyyy-MM-dd}.csv");
     }
 }

@@ -12,7 +12,7 @@ using Probation.Domain.Inspection;
 namespace Probation.Web.Pages.Reports;
 
 /// <summary>Inspection readiness on a day for a provider, team, hub or officer: each key question's indicator and band, by team, with a CSV of every table.</summary>
-public sealed class InspectionReadinessModel(ReadinessQueries reports, OrganisationQueries organisation, TimeProvider clock, AuditLog audit, ProbationDbContext db)
+public sealed class InspectionReadinessModel(ReadinessQueries reports, OrganisationQueries organisation, TimeProvider clock, RecordExport export)
     : ReportPageModel(organisation)
 {
     /// <summary>The bands' lower edges, marked on the charts.</summary>
@@ -63,8 +63,7 @@ public sealed class InspectionReadinessModel(ReadinessQueries reports, Organisat
             }
         }
 
-        audit.Add(AuditAction.Disclosed, $"Inspection readiness exported as CSV: {r.Scope} on {r.On:yyyy-MM-dd}", []);
-        await db.SaveChangesAsync(ct);
+        await export.RecordAsync($"Inspection readiness exported as CSV: {r.Scope} on {r.On:yyyy-MM-dd}", ct);
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"inspection-readiness-{r.On:yyyy-MM-dd}.csv");
     }
 

@@ -10,7 +10,7 @@ using Probation.Domain.Audit;
 namespace Probation.Web.Pages.Reports;
 
 /// <summary>Timeliness and delivery over a period for a provider, team, hub or officer: each measure's figure, its trend by month and by team, with a CSV of every table.</summary>
-public sealed class TimelinessModel(TimelinessQueries reports, OrganisationQueries organisation, TimeProvider clock, AuditLog audit, ProbationDbContext db)
+public sealed class TimelinessModel(TimelinessQueries reports, OrganisationQueries organisation, TimeProvider clock, RecordExport export)
     : PeriodReportPageModel(organisation, clock)
 {
     public TimelinessReport Report { get; private set; } = null!;
@@ -56,8 +56,7 @@ public sealed class TimelinessModel(TimelinessQueries reports, OrganisationQueri
             }
         }
 
-        audit.Add(AuditAction.Disclosed, $"Timeliness and delivery exported as CSV: {r.Scope} from {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd}", []);
-        await db.SaveChangesAsync(ct);
+        await export.RecordAsync($"Timeliness and delivery exported as CSV: {r.Scope} from {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd}", ct);
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"timeliness-{r.From:yyyy-MM-dd}-to-{r.To:yyyy-MM-dd}.csv");
     }
 
