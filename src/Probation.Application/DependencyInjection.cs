@@ -13,6 +13,7 @@ public static class DependencyInjection
     public static IServiceCollection AddProbationUseCases(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
+        AuditWriter.Register(services);
         services.AddScoped<SearchAuditLog>();
         services.AddScoped<RecordExport>();
         services.AddScoped<SearchCases>();

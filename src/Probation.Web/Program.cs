@@ -161,6 +161,7 @@ app.MapUnpaidWorkApi();
 app.MapInspectionApi();
 app.MapQualityApi();
 app.MapInspectionsApi();
+app.MapBenchmarkEndpoints();
 
 app.Run();
 return 0;

@@ -8,13 +8,21 @@ namespace Probation.Application.Audit;
 
 /// <summary>
 /// Adds rows to the audit log in the caller's unit of work, so that a change and the row that
-/// records it are saved in one transaction. Reads call <see cref="RecordReadAsync"/>, which saves at once.
+/// records it are saved in one transaction. Reads call <see cref="RecordReadAsync"/>, which returns
+/// once the row is durable: through the group-commit <see cref="AuditWriter"/> where one is
+/// registered (ADR 0012), else with a save of its own.
 /// </summary>
-public sealed class AuditLog(ProbationDbContext db, IRequestContext request, TimeProvider clock)
+public sealed class AuditLog(ProbationDbContext db, IRequestContext request, TimeProvider clock, AuditWriter? writer = null)
 {
     public AuditEntry Add(AuditAction action, string purpose, IEnumerable<Crn> subjects)
     {
-        var entry = new AuditEntry
+        var entry = Create(action, purpose, subjects);
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    private AuditEntry Create(AuditAction action, string purpose, IEnumerable<Crn> subjects) =>
+        new()
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
             UserName = request.Viewer.UserName,
@@ -25,9 +33,6 @@ public sealed class AuditLog(ProbationDbContext db, IRequestContext request, Tim
             RequestId = request.RequestId is null ? null : Truncate(request.RequestId, 64),
             Subjects = subjects.Distinct().Select(c => new AuditSubject { Crn = c.Value }).ToList(),
         };
-        db.AuditEntries.Add(entry);
-        return entry;
-    }
 
     /// <summary>Records that personal data was shown (consulted) or sent out (disclosed). Nothing is written when no case was shown.</summary>
     public async Task RecordReadAsync(AuditAction action, string purpose, IReadOnlyCollection<Crn> subjects, CancellationToken ct)
@@ -37,8 +42,15 @@ public sealed class AuditLog(ProbationDbContext db, IRequestContext request, Tim
             return;
         }
 
-        Add(action, purpose, subjects);
-        await db.SaveChangesAsync(ct);
+        if (writer is null)
+        {
+            Add(action, purpose, subjects);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        // The response waits for its row: a read is never shown unless its audit row is committed.
+        await writer.WriteAsync(Create(action, purpose, subjects), ct);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Probation.Bench;
+
+/// <summary>One measured run of a closed-loop HTTP load: throughput, latency percentiles, errors.</summary>
+public sealed record RunResult(double PerSecond, double P50Ms, double P95Ms, double P99Ms, long Requests, long Errors, double Seconds);
+
+/// <summary>Each request a worker sends: a path and the cookie of the user it is sent as.</summary>
+public sealed record Target(string Path, string? Cookie);
+
+/// <summary>
+/// A small closed-loop load tool (like wrk): <c>connections</c> workers, each sends a request and,
+/// when its response has been read, the next. The same tool, settings and connection count measure
+/// a workload and its limit, so their ratio is fair.
+/// </summary>
+public sealed class LoadTool(Uri baseUrl)
+{
+    public Uri BaseUrl => baseUrl;
+
+    public string Describe(int connections, TimeSpan duration) =>
+        $"Probation.Bench closed-loop HttpClient, {connections} connections, {duration.TotalSeconds:0} s per run, pinned to CPU 0";
+
+    public async Task<RunResult> RunAsync(IReadOnlyList<Target> targets, int connections, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        };
+        using var client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var latencies = new List<double>[connections];
+        var errors = new long[connections];
+        var stop = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<double>(4096);
+            latencies[w] = mine;
+            var i = w;
+            while (stop.Elapsed < duration)
+            {
+                var target = targets[i % targets.Count];
+                i += connections;
+                using var request = new HttpRequestMessage(HttpMethod.Get, target.Path);
+                if (target.Cookie is not null)
+                {
+                    request.Headers.Add("Cookie", target.Cookie);
+                }
+
+                var t0 = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        errors[w]++;
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    errors[w]++;
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        var seconds = stop.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new RunResult(
+            all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length, errors.Sum(), seconds);
+    }
+
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    /// <summary>Warm-up, then three measured runs; the median run (by throughput) is reported, all three are kept.</summary>
+    public async Task<Measured> MeasureAsync(IReadOnlyList<Target> targets, int connections, Settings s)
+    {
+        var warmUp = await RunAsync(targets, connections, s.WarmUp);
+        var runs = new List<RunResult>();
+        for (var r = 0; r < s.Runs; r++)
+        {
+            runs.Add(await RunAsync(targets, connections, s.Duration));
+        }
+
+        return Measured.Of(runs, warmUp);
+    }
+}
+
+/// <summary>The median of the measured runs, and all of them.</summary>
+public sealed record Measured(RunResult Median, IReadOnlyList<RunResult> Runs, RunResult? WarmUp = null)
+{
+    public static Measured Of(IReadOnlyList<RunResult> runs, RunResult? warmUp = null) =>
+        new(runs.OrderBy(r => r.PerSecond).ElementAt(runs.Count / 2), runs, warmUp);
+
+    /// <summary>Successful requests of the warm-up and every run: each must have left its audit row.</summary>
+    public long Succeeded => Runs.Append(WarmUp).OfType<RunResult>().Sum(r => r.Requests - r.Errors);
+
+    public long Errors => Runs.Sum(r => r.Errors);
+}
+
+public sealed record Settings(TimeSpan WarmUp, TimeSpan Duration, int Runs, int Connections, bool Smoke);

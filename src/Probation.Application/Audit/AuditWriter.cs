@@ -1,0 +1,163 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Probation.Application.Data;
+using Probation.Domain.Audit;
+
+namespace Probation.Application.Audit;
+
+/// <summary>How the read-audit writer groups rows: how long the first row of a batch waits for company, and the most rows in one transaction.</summary>
+public sealed record AuditGroupCommitOptions(TimeSpan Linger, int MaxBatch)
+{
+    public static readonly AuditGroupCommitOptions Default = new(TimeSpan.FromMilliseconds(2), 256);
+}
+
+/// <summary>
+/// Group commit of read-audit rows (ADR 0012). Concurrent requests hand their row here; one loop
+/// takes every row waiting (and those arriving within <see cref="AuditGroupCommitOptions.Linger"/>),
+/// saves them in one transaction, and only then releases each waiting request. A failed commit
+/// fails every request in that batch, so no page is ever sent without its audit row; nothing of a
+/// failed batch is kept (one transaction). Stopping the host drains the queue before it returns.
+/// </summary>
+public sealed class AuditWriter : IHostedService, IAsyncDisposable
+{
+    private readonly Func<ProbationDbContext> _newContext;
+    private readonly AuditGroupCommitOptions _options;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public AuditWriter(DatabaseOptions database)
+        : this(ContextFactory(database), AuditGroupCommitOptions.Default)
+    {
+    }
+
+    /// <summary>A writer saving through contexts from <paramref name="newContext"/> (tests pass one that fails).</summary>
+    public AuditWriter(Func<ProbationDbContext> newContext, AuditGroupCommitOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatch, 1);
+        _newContext = newContext;
+        _options = options;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Rows committed so far and the transactions they took (for the benchmark's report).</summary>
+    public long RowsWritten => Interlocked.Read(ref _rows);
+
+    public long Commits => Interlocked.Read(ref _commits);
+
+    private long _rows;
+    private long _commits;
+
+    /// <summary>Queues the row and returns once it is durable; throws if its transaction failed or the writer has stopped.</summary>
+    public async Task WriteAsync(AuditEntry entry, CancellationToken ct)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The audit log is shutting down: the read was not recorded, so it is not shown.");
+        }
+
+        // A cancelled request stops waiting; its row may still be committed (an audit row without a response is safe, the reverse is not).
+        await pending.Done.Task.WaitAsync(ct);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Takes no more rows and waits until every queued row has been committed or failed.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await _loop.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<Pending>(_options.MaxBatch);
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < _options.MaxBatch && reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            if (batch.Count < _options.MaxBatch && _options.Linger > TimeSpan.Zero && batch.Count > 0)
+            {
+                using var linger = new CancellationTokenSource(_options.Linger);
+                try
+                {
+                    while (batch.Count < _options.MaxBatch && await reader.WaitToReadAsync(linger.Token))
+                    {
+                        while (batch.Count < _options.MaxBatch && reader.TryRead(out var next))
+                        {
+                            batch.Add(next);
+                        }
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // The linger window closed: commit what came.
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch)
+    {
+        try
+        {
+            await using var db = _newContext();
+            db.AuditEntries.AddRange(batch.Select(p => p.Entry));
+
+            // One SaveChanges is one transaction: every row of the batch, or none.
+            await db.SaveChangesAsync(CancellationToken.None);
+            Interlocked.Add(ref _rows, batch.Count);
+            Interlocked.Increment(ref _commits);
+            foreach (var p in batch)
+            {
+                p.Done.TrySetResult();
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var p in batch)
+            {
+                p.Done.TrySetException(new AuditWriteFailedException(ex));
+            }
+        }
+    }
+
+    private static Func<ProbationDbContext> ContextFactory(DatabaseOptions database)
+    {
+        var builder = new DbContextOptionsBuilder<ProbationDbContext>();
+        database.Apply(builder);
+        var options = builder.Options;
+        return () => new ProbationDbContext(options);
+    }
+
+    /// <summary>Registers the writer once, as a singleton the host stops (draining the queue) at shutdown.</summary>
+    public static void Register(IServiceCollection services)
+    {
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+    }
+
+    private sealed record Pending(AuditEntry Entry, TaskCompletionSource Done);
+}
+
+/// <summary>The transaction holding a read's audit row failed: the read must not be shown.</summary>
+public sealed class AuditWriteFailedException(Exception inner)
+    : Exception("The audit row for this read could not be saved, so the read is refused.", inner);
