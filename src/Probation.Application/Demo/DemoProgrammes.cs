@@ -145,9 +145,9 @@ public static class DemoProgrammes
     /// facilitators, weekly sessions and the register so far (each attendance a contact on the person's record);
     /// and at least two Building Better Relationships groups this month and next.
     /// </summary>
-    public static async Task SeedAsync(ProbationDbContext db, DateOnly today, CancellationToken ct)
+    public static async Task SeedAsync(ProbationDbContext db, DateOnly today, CancellationToken ct, int? provider = null)
     {
-        var providerId = await db.Providers.Select(p => p.Id).FirstAsync(ct);
+        var providerId = provider ?? await db.Providers.Select(p => p.Id).FirstAsync(ct);
         var centres = await db.Sites.Where(s => s.ProviderId == providerId && s.Kind == SiteKind.DistrictCentre).OrderBy(s => s.Code).Select(s => s.Id).ToListAsync(ct);
         var tutors = await db.Staff.Where(s => s.ProviderId == providerId && s.Grade == StaffGrade.ProgrammeTutor).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         if (centres.Count == 0 || tutors.Count == 0)
@@ -155,7 +155,8 @@ public static class DemoProgrammes
             return;
         }
 
-        var members = await db.ProgrammeReferrals.Where(r => r.StartedOn != null && r.GroupId == null).OrderBy(r => r.StartedOn).ThenBy(r => r.Id).ToListAsync(ct);
+        var members = await db.ProgrammeReferrals.Where(r => r.StartedOn != null && r.GroupId == null)
+            .Where(r => provider == null || db.People.Any(p => p.Id == r.PersonId && p.ProviderId == provider)).OrderBy(r => r.StartedOn).ThenBy(r => r.Id).ToListAsync(ct);
         var contacts = new List<(Contact Contact, ProgrammeReferral Referral, ProgrammeSession Session)>();
         var groups = new List<ProgrammeGroup>();
         var n = 0;

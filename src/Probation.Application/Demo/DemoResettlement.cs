@@ -32,9 +32,9 @@ public static class DemoResettlement
         "Citizens Advice County Durham", "Harbour domestic abuse service", "National Careers Service",
     ];
 
-    public static async Task SeedAsync(ProbationDbContext db, DateOnly today, CancellationToken ct)
+    public static async Task SeedAsync(ProbationDbContext db, DateOnly today, CancellationToken ct, int? provider = null)
     {
-        var prisons = await db.Sites.Where(s => s.Kind == SiteKind.Prison).OrderBy(s => s.Code).Select(s => s.Id).ToListAsync(ct);
+        var prisons = await db.Sites.Where(s => s.Kind == SiteKind.Prison && (provider == null || s.ProviderId == provider)).OrderBy(s => s.Code).Select(s => s.Id).ToListAsync(ct);
         if (prisons.Count == 0)
         {
             return;
@@ -42,7 +42,7 @@ public static class DemoResettlement
 
         var inCustody = await db.Orders.AsNoTracking()
             .Where(o => o.Type == OrderType.Custody && o.TerminatedOn == null && o.StartDate <= today && o.EndDate >= today)
-            .Join(db.People, o => o.PersonId, p => p.Id, (o, p) => new { o.PersonId, o.StartDate, o.LengthMonths, o.EndDate, p.Gender })
+            .Join(db.People.Where(p => provider == null || p.ProviderId == provider), o => o.PersonId, p => p.Id, (o, p) => new { o.PersonId, o.StartDate, o.LengthMonths, o.EndDate, p.Gender })
             .OrderBy(x => x.PersonId)
             .ToListAsync(ct);
         var records = new List<CustodyRecord>();

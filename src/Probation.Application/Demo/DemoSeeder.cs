@@ -54,24 +54,7 @@ public sealed partial class DemoSeeder(
             {
                 foreach (var p in batch)
                 {
-                    var person = p.Person;
-                    person.Provider = null;
-                    person.ProviderId = providerId;
-                    person.TeamId = p.Team.Id;
-                    person.ResponsibleOfficerId = p.Officer?.Id;
-                    person.AccessList = p.Access.Select(a => new CaseAccessEntry { StaffMemberId = a.Staff.Id, Kind = a.Kind }).ToList();
-                    if (p.Officer is not null && person.AllocatedOn is { } allocatedOn)
-                    {
-                        person.Allocations.Add(new Domain.Allocation.CaseAllocation
-                        {
-                            StaffMemberId = p.Officer.Id,
-                            From = allocatedOn,
-                            DecidedAtUtc = allocatedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
-                            DecidedByUserName = "demo",
-                            MatrixReasons = "Allocated before this product recorded allocation decisions.",
-                        });
-                    }
-
+                    var person = Link(p, providerId);
                     histories.Add(DemoHistory.Detach(person));
                     db.People.Add(person);
                 }
@@ -105,7 +88,31 @@ public sealed partial class DemoSeeder(
         return true;
     }
 
-    private async Task EnsureUserAsync(string userName, StaffMember staff, string role, string password)
+    /// <summary>Points a generated case at its saved provider, team, officer and access list by key, and records its allocation.</summary>
+    internal static Domain.Cases.PersonOnProbation Link(DemoPerson p, int providerId)
+    {
+        var person = p.Person;
+        person.Provider = null;
+        person.ProviderId = providerId;
+        person.TeamId = p.Team.Id;
+        person.ResponsibleOfficerId = p.Officer?.Id;
+        person.AccessList = p.Access.Select(a => new CaseAccessEntry { StaffMemberId = a.Staff.Id, Kind = a.Kind }).ToList();
+        if (p.Officer is not null && person.AllocatedOn is { } allocatedOn)
+        {
+            person.Allocations.Add(new Domain.Allocation.CaseAllocation
+            {
+                StaffMemberId = p.Officer.Id,
+                From = allocatedOn,
+                DecidedAtUtc = allocatedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+                DecidedByUserName = "demo",
+                MatrixReasons = "Allocated before this product recorded allocation decisions.",
+            });
+        }
+
+        return person;
+    }
+
+    internal async Task EnsureUserAsync(string userName, StaffMember staff, string role, string password)
     {
         if (await users.FindByNameAsync(userName) is not null)
         {
