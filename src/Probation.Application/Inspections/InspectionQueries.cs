@@ -164,16 +164,9 @@ public sealed class InspectionQueries(
     /// <summary>An inspection this user may read, or null. The sampled cases are listed (and the listing audited) only while they are open to the team.</summary>
     public async Task<InspectionDetail?> DetailAsync(int id, string purpose, CancellationToken ct)
     {
-        var inspection = await access.Readable().AsNoTracking().AsSplitQuery()
+        var inspection = await access.ReadableWithEvidence()
             .Include(i => i.Team)
-            .Include(i => i.Samples).ThenInclude(s => s.Strata)
             .Include(i => i.Samples).ThenInclude(s => s.Cases)
-            .Include(i => i.DomainOneRatings)
-            .Include(i => i.EnteredCounts).ThenInclude(e => e.KeyQuestions)
-            .Include(i => i.InterviewQuestions)
-            .Include(i => i.Meetings)
-            .Include(i => i.Discretions)
-            .Include(i => i.Recommendations)
             .SingleOrDefaultAsync(i => i.Id == id, ct);
         if (inspection is null)
         {
@@ -272,7 +265,7 @@ public sealed class InspectionQueries(
                 var e = inspection.EnteredCounts.FirstOrDefault(x => x.StandardId == st.Id);
                 return new EnteredCountsView(
                     st.Id, st.Name, st.KeyQuestions.Select(q => new StandardQuestion(q.Id, q.Text)).ToList(), e?.Cases, e?.Source,
-                    e?.KeyQuestions.OrderBy(k => k.KeyQuestionId, StringComparer.Ordinal).Select(k => new KeyQuestionCount(k.KeyQuestionId, k.Yes, k.No, k.NotApplicable)).ToList() ?? []);
+                    e?.Counts() ?? []);
             }).ToList());
     }
 

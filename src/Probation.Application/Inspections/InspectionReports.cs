@@ -78,14 +78,7 @@ public sealed class InspectionReports(InspectionAccess access)
 {
     public async Task<InspectionReport?> ReportAsync(int id, CancellationToken ct)
     {
-        var inspection = await access.Readable().AsNoTracking().AsSplitQuery()
-            .Include(i => i.Samples).ThenInclude(s => s.Strata)
-            .Include(i => i.DomainOneRatings)
-            .Include(i => i.EnteredCounts).ThenInclude(e => e.KeyQuestions)
-            .Include(i => i.InterviewQuestions)
-            .Include(i => i.Meetings)
-            .Include(i => i.Discretions)
-            .Include(i => i.Recommendations)
+        var inspection = await access.ReadableWithEvidence()
             .SingleOrDefaultAsync(i => i.Id == id, ct);
         if (inspection is null)
         {
@@ -129,9 +122,7 @@ public sealed class InspectionReports(InspectionAccess access)
             {
                 // Court reports and victims (the NPS's 3.1 and 3.2): the inspectors enter the counts of the cases they assessed.
                 var entered = inspection.EnteredCounts.FirstOrDefault(e => e.StandardId == standard.Id);
-                counts[standard.Id] = entered is null
-                    ? []
-                    : entered.KeyQuestions.Select(k => new KeyQuestionCount(k.KeyQuestionId, k.Yes, k.No, k.NotApplicable)).ToList();
+                counts[standard.Id] = entered?.Counts() ?? [];
                 if (entered is null)
                 {
                     notRated[standard.Id] = $"Not rated yet: the inspectors have not entered the key question counts of the {standard.Id} {standard.Name} cases they assessed.";

@@ -58,6 +58,17 @@ public sealed class InspectionAccess(ProbationDbContext db, IRequestContext requ
     public bool IsProviderStaff => Viewer.IsCaseWorker && Viewer.ProviderId is not null;
 
     /// <summary>The inspections this user may read.</summary>
+    /// <summary>The inspections this user may read, with what their detail page and report show: the samples' strata, the evidence, ratings, discretion and recommendations.</summary>
+    public IQueryable<InspectionRecord> ReadableWithEvidence() =>
+        Readable().AsNoTracking().AsSplitQuery()
+            .Include(i => i.Samples).ThenInclude(s => s.Strata)
+            .Include(i => i.DomainOneRatings)
+            .Include(i => i.EnteredCounts).ThenInclude(e => e.KeyQuestions)
+            .Include(i => i.InterviewQuestions)
+            .Include(i => i.Meetings)
+            .Include(i => i.Discretions)
+            .Include(i => i.Recommendations);
+
     public IQueryable<InspectionRecord> Readable()
     {
         var me = Viewer.StaffMemberId ?? -1;

@@ -132,6 +132,10 @@ public sealed class EnteredCounts
     public int Cases { get; set; }
     public required string Source { get; set; }
     public List<EnteredKeyQuestionCount> KeyQuestions { get; set; } = [];
+
+    /// <summary>The counts as the rating rules read them, in key question order.</summary>
+    public IReadOnlyList<KeyQuestionCount> Counts() =>
+        KeyQuestions.OrderBy(k => k.KeyQuestionId, StringComparer.Ordinal).Select(k => new KeyQuestionCount(k.KeyQuestionId, k.Yes, k.No, k.NotApplicable)).ToList();
 }
 
 public sealed class EnteredKeyQuestionCount

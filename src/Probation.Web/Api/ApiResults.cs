@@ -31,19 +31,22 @@ public static class ApiResults
     /// The version of the case a write is based on: the ETag in If-Match (a stale one is answered 412), else
     /// "version" in the body (answered 409). An error when neither is sent or If-Match is not a version.
     /// </summary>
-    public static (int Version, bool FromIfMatch, IResult? Error) CaseVersion(HttpContext http, int? bodyVersion)
+    public static (int Version, bool FromIfMatch, IResult? Error) CaseVersion(HttpContext http, int? bodyVersion) => RecordVersion(http, bodyVersion, "case");
+
+    /// <summary>The version of the record (<paramref name="what"/>) a write is based on, read as <see cref="CaseVersion"/> reads the case's.</summary>
+    public static (int Version, bool FromIfMatch, IResult? Error) RecordVersion(HttpContext http, int? bodyVersion, string what)
     {
         var ifMatch = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
         if (ifMatch.Length > 0)
         {
-            return int.TryParse(ifMatch, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            return int.TryParse(ifMatch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
                 ? (v, true, null)
-                : (0, true, BadRequest("If-Match must be the ETag of the case, for example \"3\"."));
+                : (0, true, BadRequest($"If-Match must be the ETag of the {what}, for example \"3\"."));
         }
 
         return bodyVersion is { } body
             ? (body, false, null)
-            : (0, false, BadRequest("Send the version of the case you are changing (the ETag as If-Match, or \"version\").", "version"));
+            : (0, false, BadRequest($"Send the version of the {what} you are changing (its ETag as If-Match, or \"version\").", "version"));
     }
 
     /// <summary>A use case's outcome for a write whose version came from If-Match: a conflict is then 412, not 409.</summary>

@@ -240,23 +240,10 @@ public static class UnpaidWorkApi
             return ApiResults.BadRequest(malformed);
         }
 
-        var ifMatch = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
-        int version;
-        var fromIfMatch = ifMatch.Length > 0;
-        if (fromIfMatch)
+        var (version, fromIfMatch, versionError) = ApiResults.RecordVersion(http, bodyVersion, what);
+        if (versionError is not null)
         {
-            if (!int.TryParse(ifMatch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version))
-            {
-                return ApiResults.BadRequest($"If-Match must be the ETag of the {what}, for example \"3\".");
-            }
-        }
-        else if (bodyVersion is { } v)
-        {
-            version = v;
-        }
-        else
-        {
-            return ApiResults.BadRequest($"Send the version of the {what} you are changing (its ETag as If-Match, or \"version\").", "version");
+            return versionError;
         }
 
         var outcome = await run(version);
