@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.TryAddSingleton(new Domain.Supervision.SafetyNet(new Domain.Supervision.SafetyNetOptions(), Domain.Common.WorkingDayCalendar.EnglandAndWales));
         services.AddScoped<Supervision.CaseChange>();
         services.AddScoped<Supervision.SupervisionQueries>();
+        services.AddScoped<Supervision.CaseStatuses>();
         services.AddScoped<Supervision.RecordAssessment>();
         services.AddScoped<Supervision.RecordAgencyCheck>();
         services.AddScoped<Supervision.WritePlan>();

@@ -65,13 +65,16 @@ public abstract class OversightTests(ProbationAppFactory app)
 
         // A direction whose check date has come (set straight in the store: the clock cannot run backwards).
         var crn = Probation.Domain.Common.Crn.Parse(story.Crn);
-        await app.WithDbAsync(async db =>
+        // Like any change to a case's records, it moves the case's version on.
+        var version = await app.WithDbAsync(async db =>
         {
             var entry = await db.OversightEntries.SingleAsync(o => o.Id == direction);
             entry.CheckBy = story.Today;
             await db.SaveChangesAsync();
-            return 0;
+            return await db.People.Where(p => p.Crn == crn).Select(p => p.Version).SingleAsync();
         });
+        Assert.Equal(story.Version + 1, version);
+        story.Use(story.Crn, version);
 
         var after = Officer(await TeamAsync("manager", teamId), poId);
         Assert.Equal(Count(before, OversightMeasure.Cases), Count(after, OversightMeasure.Cases));

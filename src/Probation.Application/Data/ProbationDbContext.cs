@@ -55,6 +55,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Probation.Domain.Inspection.CaseAssessment> CaseAssessments => Set<Probation.Domain.Inspection.CaseAssessment>();
     public DbSet<Probation.Domain.Inspection.AuditFeedback> AuditFeedback => Set<Probation.Domain.Inspection.AuditFeedback>();
     public DbSet<Probation.Domain.Inspection.InspectionRecord> Inspections => Set<Probation.Domain.Inspection.InspectionRecord>();
+    public DbSet<Probation.Domain.Supervision.CaseStatus> CaseStatuses => Set<Probation.Domain.Supervision.CaseStatus>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -93,8 +94,42 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
         }
     }
 
+    /// <summary>
+    /// The records a case's <see cref="Probation.Domain.Supervision.CaseStatus"/> is computed from, besides the case record
+    /// itself (what <c>SupervisionQueries.WithRecords</c> loads, and the oversight entries the team page counts).
+    /// </summary>
+    internal static readonly IReadOnlySet<Type> CaseStatusInputs = new HashSet<Type>
+    {
+        typeof(Order), typeof(Requirement), typeof(Registration),
+        typeof(Probation.Domain.Supervision.Assessment), typeof(Probation.Domain.Supervision.AgencyCheck),
+        typeof(Probation.Domain.Supervision.SentencePlan), typeof(Probation.Domain.Supervision.ScheduledRequirement),
+        typeof(Probation.Domain.Supervision.Contact), typeof(Probation.Domain.Supervision.EnforcementAction),
+        typeof(Probation.Domain.Supervision.SignificantEvent), typeof(Probation.Domain.Supervision.Review),
+        typeof(Probation.Domain.Supervision.AlertExceptionEntry), typeof(Probation.Domain.Programmes.ProgrammeReferral),
+        typeof(Probation.Domain.UnpaidWork.UnpaidWorkBooking), typeof(Probation.Domain.Oversight.OversightEntry),
+    };
+
+    /// <summary>
+    /// Set while the seeders write whole new case histories: no status is stored for those cases yet and nobody has them
+    /// open, so their versions are left as generated rather than moved on by every batch of records.
+    /// </summary>
+    internal bool SeedingNewCases { get; set; }
+
     private void BeforeSave()
     {
+        // A change to any record a case's status is computed from moves the case's version on (ADR 0014), so the stored
+        // status no longer holds and a concurrent edit of the case is caught, whichever part of the record was changed.
+        var changed = SeedingNewCases ? [] : ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && CaseStatusInputs.Contains(e.Metadata.ClrType))
+            .ToList();
+        foreach (var personId in changed.Select(OwnerOf).OfType<int>().Distinct().ToList())
+        {
+            if (Find<PersonOnProbation>(personId) is { } person)
+            {
+                Touch(person);
+            }
+        }
+
         foreach (var entry in ChangeTracker.Entries())
         {
             switch (entry.Entity)
@@ -107,5 +142,30 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
                     break;
             }
         }
+    }
+
+    /// <summary>The case a record belongs to: its own reference to the person, or its parent record's (a requirement's order).</summary>
+    private int? OwnerOf(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        // A key the database has not given yet belongs to a record added in this same save: nothing stored can be stale.
+        object?[] Values(Microsoft.EntityFrameworkCore.Metadata.IForeignKey fk) =>
+            fk.Properties.Select(p => entry.Property(p.Name).IsTemporary ? null : entry.State == EntityState.Deleted ? entry.OriginalValues[p] : entry.CurrentValues[p]).ToArray();
+
+        var foreignKeys = entry.Metadata.GetForeignKeys().ToList();
+        if (foreignKeys.FirstOrDefault(fk => fk.PrincipalEntityType.ClrType == typeof(PersonOnProbation)) is { } toPerson)
+        {
+            return Values(toPerson)[0] as int?;
+        }
+
+        foreach (var fk in foreignKeys.Where(fk => CaseStatusInputs.Contains(fk.PrincipalEntityType.ClrType)))
+        {
+            var key = Values(fk);
+            if (key.All(v => v is not null) && Find(fk.PrincipalEntityType.ClrType, key) is { } parent)
+            {
+                return OwnerOf(Entry(parent));
+            }
+        }
+
+        return null;
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class DemoSeeder(
         var data = DemoDataGenerator.Generate(scale, clock.Today());
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.SeedingNewCases = true;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -76,6 +77,7 @@ public sealed partial class DemoSeeder(
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            db.SeedingNewCases = false;
         }
 
         foreach (var (userName, staff) in data.DemoAccounts)

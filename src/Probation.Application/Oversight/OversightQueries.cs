@@ -49,7 +49,7 @@ public sealed record OversightCases(int TeamId, string Team, OversightMeasure Me
 /// The team manager's view (the report's first recommendation): each officer's caseload, workload and the
 /// work their cases are owed, computed from the same safety net the officers see, each number backed by its list.
 /// </summary>
-public sealed class OversightQueries(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock, SafetyNet safetyNet, AllocationQueries allocation)
+public sealed class OversightQueries(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock, SafetyNet safetyNet, AllocationQueries allocation, CaseStatuses statuses)
 {
     /// <summary>Oversight recorded within this many days counts on the team page.</summary>
     public const int OversightWindowDays = 90;
@@ -65,27 +65,37 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         }
 
         var today = clock.Today();
-        var cases = await CasesAsync(teamId, ct);
-        var loads = (await allocation.WorkloadAsync(teamId, ct) ?? []).ToDictionary(l => l.StaffId);
-        var holders = cases.Select(c => c.Person.ResponsibleOfficerId!.Value).Distinct().Where(id => !loads.ContainsKey(id)).ToList();
-        var others = await db.Staff.AsNoTracking().Where(s => holders.Contains(s.Id)).ToListAsync(ct);
-        var officerIds = loads.Keys.Concat(holders).ToList();
         var since = today.AddDays(-OversightWindowDays);
+
+        // The counts come from each case's kept status (ADR 0014); only the cases under supervision today count.
+        var teamCases = TeamCases(teamId);
+        var current = await statuses.CurrentAsync(teamCases, ct);
+        var holders = await teamCases.Select(p => new { p.Id, Officer = p.ResponsibleOfficerId!.Value }).ToDictionaryAsync(p => p.Id, p => p.Officer, ct);
+        var recorded = await db.OversightEntries.Where(o => o.RecordedOn > since && teamCases.Select(p => p.Id).Contains(o.PersonId))
+            .GroupBy(o => o.PersonId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var cases = current.Values.Select(c => c.Status).Where(c => c.UnderSupervision && holders.ContainsKey(c.PersonId))
+            .Select(c => (Officer: holders[c.PersonId], Status: c, Recorded: recorded.GetValueOrDefault(c.PersonId)))
+            .ToList();
+
+        var loads = (await allocation.WorkloadAsync(teamId, ct) ?? []).ToDictionary(l => l.StaffId);
+        var others = cases.Select(c => c.Officer).Distinct().Where(id => !loads.ContainsKey(id)).ToList();
+        var otherStaff = await db.Staff.AsNoTracking().Where(s => others.Contains(s.Id)).ToListAsync(ct);
+        var officerIds = loads.Keys.Concat(others).ToList();
         var supervised = await db.StaffSupervisionRecords.AsNoTracking().Where(r => officerIds.Contains(r.StaffMemberId))
             .GroupBy(r => r.StaffMemberId).Select(g => new { g.Key, Last = g.Max(r => r.On) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
 
         OfficerOversight Row(int id, string name, StaffGrade? grade, int points, double capacity)
         {
-            var held = cases.Where(c => c.Person.ResponsibleOfficerId == id).ToList();
+            var held = cases.Where(c => c.Officer == id).ToList();
             return new OfficerOversight(
                 id, name, grade, points, capacity,
-                OversightMeasures.All.ToDictionary(m => m, m => held.Sum(c => OversightMeasures.Value(m, c.Facts))),
-                held.Sum(c => c.Person.Oversight.Count(o => o.RecordedOn > since)),
+                OversightMeasures.All.ToDictionary(m => m, m => held.Sum(c => c.Status.Value(m))),
+                held.Sum(c => c.Recorded),
                 supervised.TryGetValue(id, out var last) ? last : null);
         }
 
         var rows = loads.Values.Select(l => Row(l.StaffId, l.Name, l.Grade, l.Points, l.CapacityPercent))
-            .Concat(others.Select(s => Row(s.Id, s.FullName, s.Grade, 0, 0)))
+            .Concat(otherStaff.Select(s => Row(s.Id, s.FullName, s.Grade, 0, 0)))
             .ToList();
         IEnumerable<OfficerOversight> shown = rows;
         if (filter.Grade is { } grade)
@@ -109,7 +119,7 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         var (waiting, referred) = await allocation.QueueCountsAsync(teamId, ct);
         return new TeamOversight(
             team.Id, team.Name, today, OversightWindowDays, shown.ToList(),
-            OversightMeasures.All.ToDictionary(m => m, m => cases.Sum(c => OversightMeasures.Value(m, c.Facts))),
+            OversightMeasures.All.ToDictionary(m => m, m => cases.Sum(c => c.Status.Value(m))),
             waiting, referred);
     }
 
@@ -133,7 +143,9 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         }
 
         var viewer = request.Viewer;
-        var cases = (await CasesAsync(teamId, ct)).Where(c => officerId is null || c.Person.ResponsibleOfficerId == officerId).ToList();
+        var counted = (await statuses.CurrentAsync(TeamCases(teamId).Where(p => officerId == null || p.ResponsibleOfficerId == officerId), ct))
+            .Values.Where(c => c.Status.Value(measure) > 0).Select(c => c.Status.PersonId).ToArray();
+        var cases = await CasesAsync(TeamCases(teamId).Where(p => EF.Parameter(counted).Contains(p.Id)), ct);
         var names = await db.Staff.AsNoTracking().Where(s => s.TeamId == teamId || s.Id == officerId)
             .ToDictionaryAsync(s => s.Id, s => s.FirstName + " " + s.LastName, ct);
         var rows = cases
@@ -162,15 +174,18 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
             : null;
     }
 
-    /// <summary>The team's allocated cases under supervision today, each with its alerts and the records the counts read.</summary>
-    private async Task<List<TeamCase>> CasesAsync(int teamId, CancellationToken ct)
+    /// <summary>The team's allocated cases the viewer's provider holds.</summary>
+    private IQueryable<PersonOnProbation> TeamCases(int teamId) =>
+        db.People.Where(request.Viewer.InScope()).Where(p => p.TeamId == teamId && p.ResponsibleOfficerId != null);
+
+    /// <summary>Cases under supervision today, each with its alerts and the records the counts read, for the reasons behind a number.</summary>
+    private async Task<List<TeamCase>> CasesAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)
     {
         var today = clock.Today();
-        var people = await SupervisionQueries.WithRecords(db.People.AsNoTracking().Where(request.Viewer.InScope()))
+        var loaded = await SupervisionQueries.WithRecords(people.AsNoTracking())
             .Include(p => p.Oversight)
-            .Where(p => p.TeamId == teamId && p.ResponsibleOfficerId != null)
             .ToListAsync(ct);
-        return people.Where(p => CaseSnapshots.UnderSupervision(p, today))
+        return loaded.Where(p => CaseSnapshots.UnderSupervision(p, today))
             .Select(p =>
             {
                 // One snapshot per case: the counts and the safety net read the same one.

@@ -98,7 +98,7 @@ public sealed record SupervisionView(
 public sealed record SupervisionLookup(SupervisionView? View, bool Restricted);
 
 /// <summary>Reads a case's supervision record and its alerts; every read of a person's record is audited.</summary>
-public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock, SafetyNet safetyNet, Domain.Allocation.AllocationMatrix matrix)
+public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock, SafetyNet safetyNet, Domain.Allocation.AllocationMatrix matrix, CaseStatuses statuses)
 {
     public async Task<SupervisionLookup> GetAsync(string crnText, string purpose, CancellationToken ct)
     {
@@ -194,7 +194,7 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
                     o.IsDueForCheck(today))).ToList());
     }
 
-    /// <summary>The alerts on each of a list of cases the user may see (a caseload page): one read of the records the safety net needs.</summary>
+    /// <summary>The alerts on each of a list of cases the user may see (a caseload page), from the cases' kept statuses (ADR 0014).</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<AlertView>>> AlertsForAsync(IReadOnlyCollection<string> crns, CancellationToken ct)
     {
         var wanted = crns.Select(c => Crn.TryParse(c, out var crn) ? crn : (Crn?)null).OfType<Crn>().Distinct().ToList();
@@ -204,15 +204,13 @@ public sealed class SupervisionQueries(ProbationDbContext db, IRequestContext re
         }
 
         var viewer = request.Viewer;
-        // One array parameter rather than one parameter per CRN: the SQL of each split query stays the same whatever
-        // the caseload's size, so it is built once and cached instead of being expanded again on every page.
-        var people = await WithRecords(db.People.AsNoTracking().Where(viewer.InScope()).Where(viewer.MaySeeDetails()))
-            .Where(p => EF.Parameter(wanted).Contains(p.Crn))
-            .ToListAsync(ct);
-        var today = clock.Today();
-        return people.ToDictionary(
-            p => p.Crn.Value,
-            p => (IReadOnlyList<AlertView>)CaseSnapshots.Alerts(safetyNet, p, today).Select(a => AlertView.From(a, p.Crn)).ToList());
+        // One array parameter rather than one parameter per CRN: the SQL stays the same whatever the caseload's size,
+        // so it is built once and cached instead of being expanded again on every page.
+        var found = await statuses.CurrentAsync(
+            db.People.Where(viewer.InScope()).Where(viewer.MaySeeDetails()).Where(p => EF.Parameter(wanted).Contains(p.Crn)), ct);
+        return found.Values.ToDictionary(
+            f => f.Crn.Value,
+            f => (IReadOnlyList<AlertView>)f.Status.Alerts.Select(a => AlertView.From(a, f.Crn)).ToList());
     }
 
     /// <summary>Everything the safety net reads, loaded with one query per collection.</summary>

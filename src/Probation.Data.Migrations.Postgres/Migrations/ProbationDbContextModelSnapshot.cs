@@ -2295,6 +2295,56 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Supervision.CaseStatus", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AbsencesAwaitingDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Alerts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("AssessmentsOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChecksAwaitingAnswer")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DirectionsDueForCheck")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EnforcementDecisionsDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HighAlerts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumAlerts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlansOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewsOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("UnderSupervision")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("CaseStatuses");
+                });
+
             modelBuilder.Entity("Probation.Domain.Supervision.Contact", b =>
                 {
                     b.Property<int>("Id")
@@ -3956,6 +4006,15 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
                         .WithMany("Assessments")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Supervision.CaseStatus", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithOne()
+                        .HasForeignKey("Probation.Domain.Supervision.CaseStatus", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

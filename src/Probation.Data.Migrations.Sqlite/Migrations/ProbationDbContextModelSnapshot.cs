@@ -2188,6 +2188,56 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("Probation.Domain.Supervision.CaseStatus", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AbsencesAwaitingDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alerts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentsOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecksAwaitingAnswer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DirectionsDueForCheck")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnforcementDecisionsDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlansOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewsOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UnderSupervision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("CaseStatuses");
+                });
+
             modelBuilder.Entity("Probation.Domain.Supervision.Contact", b =>
                 {
                     b.Property<int>("Id")
@@ -3815,6 +3865,15 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
                         .WithMany("Assessments")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Probation.Domain.Supervision.CaseStatus", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithOne()
+                        .HasForeignKey("Probation.Domain.Supervision.CaseStatus", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -257,6 +257,7 @@ public sealed class SafetyNet(SafetyNetOptions options, WorkingDayCalendar calen
             var unscheduled = c.Requirements
                 .Where(ScheduledRequirements.Contains)
                 .Where(r => !plan.RequirementsScheduled.Contains(r))
+                .Order() // named in one order however the requirements were read
                 .ToList();
             if (unscheduled.Count > 0)
             {

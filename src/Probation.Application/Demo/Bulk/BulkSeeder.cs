@@ -102,6 +102,7 @@ public sealed class BulkSeeder(IServiceProvider services, TimeProvider clock)
         await using (var db = new ProbationDbContext(new DbContextOptionsBuilder<ProbationDbContext>(options).AddInterceptors(new BulkSaveInterceptor(writer)).Options))
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.SeedingNewCases = true;
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.OpenConnectionAsync(ct);
             var restore = await PrepareForLoadAsync(db, ct);

@@ -1,0 +1,226 @@
+using Microsoft.EntityFrameworkCore;
+using Probation.Application.Data;
+using Probation.Domain.Cases;
+using Probation.Domain.Oversight;
+using Probation.Domain.Programmes;
+using Probation.Domain.Risk;
+using Probation.Domain.Supervision;
+using Probation.Domain.UnpaidWork;
+
+namespace Probation.Application.Supervision;
+
+/// <summary>
+/// Each case's alerts and team-page counts, kept computed (ADR 0014). A reader gets a case's stored status when it still
+/// holds (same case version, same day) and otherwise computes it from the records and stores it for the next reader; the
+/// daily refresh computes every case once the day has turned, so the first page of the morning is as quick as the rest.
+/// The caller decides who may see the cases it asks about: nothing here checks access or writes an audit row.
+/// </summary>
+public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, SafetyNet net)
+{
+    /// <summary>Cases computed and stored together.</summary>
+    public const int BatchSize = 1000;
+
+    /// <summary>The status today of each case <paramref name="people"/> selects, by person id, with each case's CRN.</summary>
+    public async Task<IReadOnlyDictionary<int, (Domain.Common.Crn Crn, CaseStatus Status)>> CurrentAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var found = await (
+                from p in people
+                join s in db.CaseStatuses on p.Id equals s.PersonId into stored
+                from s in stored.DefaultIfEmpty()
+                select new { p.Id, p.Crn, p.Version, Status = s })
+            .AsNoTracking().ToListAsync(ct);
+        var crns = found.ToDictionary(f => f.Id, f => f.Crn);
+        var result = new Dictionary<int, (Domain.Common.Crn, CaseStatus)>(found.Count);
+        var stale = new List<int>();
+        foreach (var f in found)
+        {
+            if (f.Status is { } status && status.HoldsFor(f.Version, today))
+            {
+                result[f.Id] = (f.Crn, status);
+            }
+            else
+            {
+                stale.Add(f.Id);
+            }
+        }
+
+        foreach (var chunk in stale.Chunk(BatchSize))
+        {
+            foreach (var status in await ComputeAndStoreAsync(db.People.Where(p => EF.Parameter(chunk).Contains(p.Id)), today, ct))
+            {
+                result[status.PersonId] = (crns[status.PersonId], status);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Computes and stores today's status of every case <paramref name="people"/> selects, a batch at a time; returns how many.</summary>
+    public async Task<int> RefreshAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var after = 0;
+        var count = 0;
+        while (true)
+        {
+            var ids = await people.Where(p => p.Id > after).OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToArrayAsync(ct);
+            if (ids.Length == 0)
+            {
+                return count;
+            }
+
+            var (from, to) = (ids[0], ids[^1]);
+            await ComputeAndStoreAsync(people.Where(p => p.Id >= from && p.Id <= to), today, ct);
+            count += ids.Length;
+            after = to;
+        }
+    }
+
+    /// <summary>Today's status of each case <paramref name="people"/> selects, computed from its records and not stored (the benchmark's W4).</summary>
+    public async Task<List<CaseStatus>> ComputeAsync(IQueryable<PersonOnProbation> people, DateOnly today, CancellationToken ct) =>
+        (await ReadAsync(people, today, ct)).Select(p => CaseStatus.Compute(net, p, today)).ToList();
+
+    private async Task<List<CaseStatus>> ComputeAndStoreAsync(IQueryable<PersonOnProbation> people, DateOnly today, CancellationToken ct)
+    {
+        var statuses = await ComputeAsync(people, today, ct);
+        await StoreAsync(statuses, ct);
+        return statuses;
+    }
+
+    /// <summary>
+    /// Writes the statuses over what is stored. Two readers computing the same case at once is harmless: whichever
+    /// writes last wins, and every reader checks a status against the case's current version before using it.
+    /// </summary>
+    private async Task StoreAsync(IReadOnlyList<CaseStatus> statuses, CancellationToken ct)
+    {
+        if (statuses.Count == 0)
+        {
+            return;
+        }
+
+        var ids = statuses.Select(s => s.PersonId).ToArray();
+        var stored = await db.CaseStatuses.Where(s => EF.Parameter(ids).Contains(s.PersonId)).ToDictionaryAsync(s => s.PersonId, ct);
+        foreach (var status in statuses)
+        {
+            if (stored.TryGetValue(status.PersonId, out var row))
+            {
+                db.Entry(row).CurrentValues.SetValues(status);
+                row.Alerts = status.Alerts;
+            }
+            else
+            {
+                db.CaseStatuses.Add(status);
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another reader stored one of these cases first: its status is as good as ours.
+        }
+        finally
+        {
+            foreach (var entry in db.ChangeTracker.Entries<CaseStatus>().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the cases with only the columns <see cref="CaseStatus.Compute"/> reads, one query per kind of record and
+    /// none per case: the records come back as lightweight copies (text the rules never read is left empty).
+    /// </summary>
+    internal async Task<List<PersonOnProbation>> ReadAsync(IQueryable<PersonOnProbation> people, DateOnly today, CancellationToken ct)
+    {
+        var ids = people.Select(p => p.Id);
+        var basics = await people.AsNoTracking()
+            .Select(p => new { p.Id, p.Version, p.ResponsibleOfficerId, p.AllocatedOn, p.Risk.Rosh, p.Risk.RiskToChildren })
+            .ToListAsync(ct);
+        if (basics.Count == 0)
+        {
+            return [];
+        }
+
+        var orders = (await db.Orders.AsNoTracking().Include(o => o.Requirements).Where(o => ids.Contains(o.PersonId)).ToListAsync(ct)).ToLookup(o => o.PersonId);
+        var registrations = (await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.PersonId)).ToListAsync(ct)).ToLookup(r => r.PersonId);
+        var assessments = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.PersonId))
+            .Select(a => new { a.PersonId, a.Kind, a.StartedOn, a.CompletedOn, a.Rosh }).ToListAsync(ct))
+            .ToLookup(a => a.PersonId, a => new Assessment { Kind = a.Kind, StartedOn = a.StartedOn, CompletedOn = a.CompletedOn, Rosh = a.Rosh, AssessedBy = string.Empty });
+        var checks = (await db.AgencyChecks.AsNoTracking().Where(c => ids.Contains(c.PersonId))
+            .Select(c => new { c.PersonId, c.Kind, c.RequestedOn, c.AnsweredOn, c.NotRequiredReason }).ToListAsync(ct))
+            .ToLookup(c => c.PersonId, c => new AgencyCheck { Kind = c.Kind, RequestedOn = c.RequestedOn, AnsweredOn = c.AnsweredOn, NotRequiredReason = c.NotRequiredReason, RecordedBy = string.Empty });
+        var plans = await db.SentencePlans.AsNoTracking().Where(p => ids.Contains(p.PersonId))
+            .Select(p => new
+            {
+                p.PersonId,
+                p.CompletedOn,
+                p.ContingencyArrangements,
+                p.DomesticAbuseMeasures,
+                p.ChildSafeguardingMeasures,
+                Schedule = p.Schedule.Select(s => new { s.RequirementId, s.Type, s.StartsOn }).ToList(),
+            }).ToDictionaryAsync(p => p.PersonId, ct);
+        var contacts = (await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.PersonId) && c.On <= today)
+            .Select(c => new { c.PersonId, c.On, c.Kind, c.Outcome, c.Decision }).ToListAsync(ct))
+            .ToLookup(c => c.PersonId, c => new Contact { On = c.On, Kind = c.Kind, Outcome = c.Outcome, Decision = c.Decision, RecordedBy = string.Empty });
+        var enforcement = (await db.EnforcementActions.AsNoTracking().Where(e => ids.Contains(e.PersonId))
+            .Select(e => new { e.PersonId, e.On, e.Kind }).ToListAsync(ct))
+            .ToLookup(e => e.PersonId, e => new EnforcementAction { On = e.On, Kind = e.Kind, RecordedBy = string.Empty });
+        var events = (await db.SignificantEvents.AsNoTracking().Where(e => ids.Contains(e.PersonId))
+            .Select(e => new { e.PersonId, e.On, e.Kind, e.ActionedOn }).ToListAsync(ct))
+            .ToLookup(e => e.PersonId, e => new SignificantEvent { On = e.On, Kind = e.Kind, ActionedOn = e.ActionedOn, Description = string.Empty, RecordedBy = string.Empty });
+        var reviews = (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.PersonId))
+            .Select(r => new { r.PersonId, r.Kind, r.CompletedOn }).ToListAsync(ct))
+            .ToLookup(r => r.PersonId, r => new Review { Kind = r.Kind, CompletedOn = r.CompletedOn, OffendingFactorChanges = string.Empty, RiskFactorChanges = string.Empty, PersonsInvolvement = string.Empty, ReviewedBy = string.Empty });
+        var exceptions = (await db.AlertExceptions.AsNoTracking().Where(e => ids.Contains(e.PersonId))
+            .Select(e => new { e.PersonId, e.Code, e.Reason, e.RecordedOn, e.Until }).ToListAsync(ct))
+            .ToLookup(e => e.PersonId, e => new AlertExceptionEntry { Code = e.Code, Reason = e.Reason, RecordedOn = e.RecordedOn, Until = e.Until, RecordedBy = string.Empty });
+        var programmeReferrals = (await db.ProgrammeReferrals.AsNoTracking().Where(r => ids.Contains(r.PersonId)).ToListAsync(ct)).ToLookup(r => r.PersonId);
+        var bookings = (await db.UnpaidWorkBookings.AsNoTracking().Where(b => ids.Contains(b.PersonId)).ToListAsync(ct)).ToLookup(b => b.PersonId);
+        var directions = (await db.OversightEntries.AsNoTracking()
+            .Where(o => ids.Contains(o.PersonId) && o.Kind == OversightKind.Direction && o.CheckedOn == null && o.CheckBy != null)
+            .Select(o => new { o.PersonId, o.CheckBy }).ToListAsync(ct))
+            .ToLookup(o => o.PersonId, o => new OversightEntry { Kind = OversightKind.Direction, CheckBy = o.CheckBy, RecordedBy = string.Empty });
+
+        return basics.Select(b =>
+        {
+            var plan = plans.GetValueOrDefault(b.Id);
+            return new PersonOnProbation
+            {
+                Id = b.Id,
+                Version = b.Version,
+                FirstName = string.Empty,
+                LastName = string.Empty,
+                ResponsibleOfficerId = b.ResponsibleOfficerId,
+                AllocatedOn = b.AllocatedOn,
+                Risk = new RiskProfile { Rosh = b.Rosh, RiskToChildren = b.RiskToChildren },
+                Orders = orders[b.Id].ToList(),
+                Registrations = registrations[b.Id].ToList(),
+                Assessments = assessments[b.Id].ToList(),
+                AgencyChecks = checks[b.Id].ToList(),
+                Plan = plan is null ? null : new SentencePlan
+                {
+                    CompletedOn = plan.CompletedOn,
+                    WrittenBy = string.Empty,
+                    PersonsInvolvement = string.Empty,
+                    ContingencyArrangements = plan.ContingencyArrangements,
+                    DomesticAbuseMeasures = plan.DomesticAbuseMeasures,
+                    ChildSafeguardingMeasures = plan.ChildSafeguardingMeasures,
+                    Schedule = plan.Schedule.Select(s => new ScheduledRequirement { RequirementId = s.RequirementId, Type = s.Type, StartsOn = s.StartsOn, Pattern = string.Empty }).ToList(),
+                },
+                Contacts = contacts[b.Id].ToList(),
+                EnforcementActions = enforcement[b.Id].ToList(),
+                SignificantEvents = events[b.Id].ToList(),
+                Reviews = reviews[b.Id].ToList(),
+                AlertExceptions = exceptions[b.Id].ToList(),
+                ProgrammeReferrals = programmeReferrals[b.Id].ToList(),
+                UnpaidWorkBookings = bookings[b.Id].ToList(),
+                Oversight = directions[b.Id].ToList(),
+            };
+        }).ToList();
+    }
+}

@@ -1,0 +1,88 @@
+using Probation.Domain.Cases;
+using Probation.Domain.Oversight;
+
+namespace Probation.Domain.Supervision;
+
+/// <summary>
+/// A case's alerts and the team page's counts as the safety net found them on <see cref="ComputedOn"/> from version
+/// <see cref="PersonVersion"/> of the case record (ADR 0014). It is a copy kept for speed, never a record of its own:
+/// it holds only while the case record is at that version and the day has not changed, and any reader that finds it
+/// otherwise computes it again from the records. Every change to a record the safety net reads moves the case's version on.
+/// </summary>
+public sealed class CaseStatus
+{
+    public int PersonId { get; set; }
+
+    /// <summary>The version of the case record the status was computed from.</summary>
+    public int PersonVersion { get; set; }
+
+    /// <summary>The day the status was computed for: time alone raises alerts, so it holds for that day only.</summary>
+    public DateOnly ComputedOn { get; set; }
+
+    /// <summary>Whether an order is current on the day: only then is work owed and the case counted on the team page.</summary>
+    public bool UnderSupervision { get; set; }
+
+    public int HighAlerts { get; set; }
+    public int MediumAlerts { get; set; }
+    public int AssessmentsOverdue { get; set; }
+    public int PlansOverdue { get; set; }
+    public int ReviewsOverdue { get; set; }
+    public int ChecksAwaitingAnswer { get; set; }
+    public int AbsencesAwaitingDecision { get; set; }
+    public int EnforcementDecisionsDue { get; set; }
+    public int DirectionsDueForCheck { get; set; }
+
+    /// <summary>The alerts themselves, in the order the safety net raised them (see <see cref="PracticeAlert"/>).</summary>
+    public IReadOnlyList<PracticeAlert> Alerts { get; set; } = [];
+
+    /// <summary>Whether this status still holds for a case record at <paramref name="version"/> on <paramref name="today"/>.</summary>
+    public bool HoldsFor(int version, DateOnly today) => PersonVersion == version && ComputedOn == today;
+
+    /// <summary>How much the case adds to a team page measure: the same numbers <see cref="OversightMeasures.Value"/> gives.</summary>
+    public int Value(OversightMeasure measure) => measure switch
+    {
+        OversightMeasure.Cases => UnderSupervision ? 1 : 0,
+        OversightMeasure.HighAlerts => HighAlerts,
+        OversightMeasure.MediumAlerts => MediumAlerts,
+        OversightMeasure.AssessmentsOverdue => AssessmentsOverdue,
+        OversightMeasure.PlansOverdue => PlansOverdue,
+        OversightMeasure.ReviewsOverdue => ReviewsOverdue,
+        OversightMeasure.ChecksAwaitingAnswer => ChecksAwaitingAnswer,
+        OversightMeasure.AbsencesAwaitingDecision => AbsencesAwaitingDecision,
+        OversightMeasure.EnforcementDecisionsDue => EnforcementDecisionsDue,
+        OversightMeasure.DirectionsDueForCheck => DirectionsDueForCheck,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The status of a case read with every record the safety net and the team page's counts read (orders and their
+    /// requirements, flags, assessments, checks, plan, contacts, enforcement, events, reviews, exceptions, programme
+    /// referrals, unpaid work bookings and oversight entries).
+    /// </summary>
+    public static CaseStatus Compute(SafetyNet net, PersonOnProbation person, DateOnly today)
+    {
+        var status = new CaseStatus { PersonId = person.Id, PersonVersion = person.Version, ComputedOn = today };
+        if (!CaseSnapshots.UnderSupervision(person, today))
+        {
+            return status;
+        }
+
+        var snapshot = CaseSnapshots.Of(person, today);
+        var facts = new CaseOversightFacts(
+            snapshot,
+            net.Evaluate(snapshot, today),
+            person.Oversight.Where(o => o.IsDueForCheck(today)).Select(o => o.CheckBy!.Value).Order().ToList());
+        status.UnderSupervision = true;
+        status.Alerts = facts.Alerts;
+        status.HighAlerts = OversightMeasures.Value(OversightMeasure.HighAlerts, facts);
+        status.MediumAlerts = OversightMeasures.Value(OversightMeasure.MediumAlerts, facts);
+        status.AssessmentsOverdue = OversightMeasures.Value(OversightMeasure.AssessmentsOverdue, facts);
+        status.PlansOverdue = OversightMeasures.Value(OversightMeasure.PlansOverdue, facts);
+        status.ReviewsOverdue = OversightMeasures.Value(OversightMeasure.ReviewsOverdue, facts);
+        status.ChecksAwaitingAnswer = OversightMeasures.Value(OversightMeasure.ChecksAwaitingAnswer, facts);
+        status.AbsencesAwaitingDecision = OversightMeasures.Value(OversightMeasure.AbsencesAwaitingDecision, facts);
+        status.EnforcementDecisionsDue = OversightMeasures.Value(OversightMeasure.EnforcementDecisionsDue, facts);
+        status.DirectionsDueForCheck = OversightMeasures.Value(OversightMeasure.DirectionsDueForCheck, facts);
+        return status;
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Probation.Application.Data;
+using Probation.Application.Supervision;
+using Probation.Domain.Oversight;
+using Probation.Domain.Supervision;
+using Probation.Testing;
+
+namespace Probation.Application.Tests;
+
+/// <summary>
+/// The kept case statuses (ADR 0014): what is stored equals what the safety net finds on the full records, and a
+/// status stops holding as soon as any record it was computed from changes, or the day turns.
+/// </summary>
+public abstract class CaseStatusTests(ProbationAppFactory app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(AsyncServiceScope Scope, ProbationDbContext Db, CaseStatuses Statuses)> OpenAsync()
+    {
+        app.SkipIfUnavailable();
+        await app.WithDbAsync(db => Task.FromResult(0));
+        var scope = app.Services.CreateAsyncScope();
+        return (scope, scope.ServiceProvider.GetRequiredService<ProbationDbContext>(), scope.ServiceProvider.GetRequiredService<CaseStatuses>());
+    }
+
+    private static string Describe(CaseStatus s) =>
+        $"{s.UnderSupervision} " + string.Join(",", OversightMeasures.All.Select(s.Value)) + " | "
+        + string.Join("; ", s.Alerts.Select(a => $"{a.Code} {a.Severity} {a.DueOn:yyyy-MM-dd} {a.Resolve} {a.Reason}"));
+
+    [Fact]
+    public async Task KeptStatuses_EqualTheSafetyNetOnTheFullRecords_ForEveryDemoCase()
+    {
+        var (scope, db, statuses) = await OpenAsync();
+        await using var _ = scope;
+        var refreshed = await statuses.RefreshAsync(db.People, Ct);
+        Assert.Equal(await db.People.CountAsync(Ct), refreshed);
+
+        var net = scope.ServiceProvider.GetRequiredService<SafetyNet>();
+        var today = app.Clock.Today();
+        var full = await SupervisionQueries.WithRecords(db.People.AsNoTracking()).Include(p => p.Oversight).ToListAsync(Ct);
+        var stored = await db.CaseStatuses.AsNoTracking().ToDictionaryAsync(s => s.PersonId, Ct);
+        var differences = full
+            .Select(p => (p.Id, Expected: Describe(CaseStatus.Compute(net, p, today)), Stored: stored.TryGetValue(p.Id, out var s) ? Describe(s) : "none"))
+            .Where(x => x.Expected != x.Stored)
+            .Select(x => $"{x.Id}: stored [{x.Stored}], full records [{x.Expected}]")
+            .ToList();
+        Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences.Take(10)));
+        Assert.All(full, p => Assert.True(stored[p.Id].HoldsFor(p.Version, today)));
+
+        // The demo provider is meant to show the safety net at work: alerts of both severities and cases not under supervision.
+        Assert.Contains(stored.Values, s => s.HighAlerts > 0);
+        Assert.Contains(stored.Values, s => s.MediumAlerts > 0);
+        Assert.Contains(stored.Values, s => !s.UnderSupervision);
+    }
+
+    [Fact]
+    public async Task AnyChangeToARecordTheStatusReads_MovesTheCaseOn_AndTheStatusIsComputedAgain()
+    {
+        var (scope, db, statuses) = await OpenAsync();
+        await using var _ = scope;
+        var today = app.Clock.Today();
+        var person = (await statuses.CurrentAsync(db.People, Ct)).Values.Select(v => v.Status)
+            .First(s => s.UnderSupervision && s.AbsencesAwaitingDecision == 0);
+        var before = (await statuses.CurrentAsync(db.People.Where(p => p.Id == person.PersonId), Ct))[person.PersonId].Status;
+        var version = before.PersonVersion;
+        Assert.True(before.HoldsFor(version, today));
+
+        // A missed appointment written straight to the store, the case record itself untouched.
+        await app.WithDbAsync(async other =>
+        {
+            other.Contacts.Add(new Contact { PersonId = person.PersonId, On = today.AddDays(-10), Kind = ContactKind.Office, Outcome = ContactOutcome.FailedToAttend, RecordedBy = "test" });
+            return await other.SaveChangesAsync(Ct);
+        });
+        Assert.Equal(version + 1, await db.People.Where(p => p.Id == person.PersonId).Select(p => p.Version).SingleAsync(Ct));
+        var after = (await statuses.CurrentAsync(db.People.Where(p => p.Id == person.PersonId), Ct))[person.PersonId].Status;
+        Assert.Equal(version + 1, after.PersonVersion);
+        Assert.Equal(1, after.AbsencesAwaitingDecision);
+        Assert.Contains(after.Alerts, a => a.Code == AlertCode.AbsenceAwaitingDecision);
+        Assert.Equal(version + 1, await db.CaseStatuses.Where(s => s.PersonId == person.PersonId).Select(s => s.PersonVersion).SingleAsync(Ct));
+
+        // A record of a record (a requirement of an order) and a removal move the case on too.
+        await app.WithDbAsync(async other =>
+        {
+            var requirement = await other.Requirements.FirstAsync(r => other.Orders.Any(o => o.Id == r.OrderId && o.PersonId == person.PersonId), Ct);
+            requirement.LengthMonths = (requirement.LengthMonths ?? 6) + 1;
+            await other.SaveChangesAsync(Ct);
+            other.ChangeTracker.Clear();
+            other.Contacts.Remove(await other.Contacts.SingleAsync(c => c.PersonId == person.PersonId && c.RecordedBy == "test", Ct));
+            return await other.SaveChangesAsync(Ct);
+        });
+        Assert.Equal(version + 3, await db.People.Where(p => p.Id == person.PersonId).Select(p => p.Version).SingleAsync(Ct));
+        var restored = (await statuses.CurrentAsync(db.People.Where(p => p.Id == person.PersonId), Ct))[person.PersonId].Status;
+        Assert.Equal(0, restored.AbsencesAwaitingDecision);
+        Assert.Equal(Describe(before)[Describe(before).IndexOf('|')..], Describe(restored)[Describe(restored).IndexOf('|')..]);
+    }
+
+    [Fact]
+    public async Task WhenTheDayTurns_AStoredStatusNoLongerHolds_AndIsComputedForTheNewDay()
+    {
+        var (scope, db, statuses) = await OpenAsync();
+        await using var _ = scope;
+        var today = app.Clock.Today();
+        var id = await db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+        await statuses.CurrentAsync(db.People.Where(p => p.Id == id), Ct);
+        Assert.Equal(today, await db.CaseStatuses.Where(s => s.PersonId == id).Select(s => s.ComputedOn).SingleAsync(Ct));
+
+        var tomorrow = new FakeTimeProvider(app.Clock.GetUtcNow().AddDays(1));
+        var later = new CaseStatuses(db, tomorrow, scope.ServiceProvider.GetRequiredService<SafetyNet>());
+        var status = (await later.CurrentAsync(db.People.Where(p => p.Id == id), Ct))[id].Status;
+        Assert.Equal(today.AddDays(1), status.ComputedOn);
+        Assert.Equal(today.AddDays(1), await db.CaseStatuses.Where(s => s.PersonId == id).Select(s => s.ComputedOn).SingleAsync(Ct));
+    }
+}
+
+public sealed class SqliteCaseStatusTests(ProbationAppFactory app) : CaseStatusTests(app), IClassFixture<ProbationAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresCaseStatusTests(PostgresAppFactory app) : CaseStatusTests(app), IClassFixture<PostgresAppFactory>;
