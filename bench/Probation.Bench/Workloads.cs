@@ -195,13 +195,11 @@ public static class Workloads
     }
 
     /// <summary>
-    /// W4 in-process: every case of the largest provider read with the records the safety net needs
-    /// (the query the caseload and case pages use), then the same read followed by the alert evaluation.
+    /// W4 in-process: every case of the largest provider read with the columns the safety net and the team page's counts
+    /// read (the read behind each kept case status, ADR 0014), then the same read followed by computing each case's status.
     /// </summary>
     public static async Task<WorkloadResult> W4Async(IServiceProvider sp, Settings s)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var net = new SafetyNet(new SafetyNetOptions(), WorkingDayCalendar.EnglandAndWales);
         int providerId;
         await using (var scope = sp.CreateAsyncScope())
         {
@@ -213,21 +211,23 @@ public static class Workloads
         {
             await using var scope = sp.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ProbationDbContext>();
+            var statuses = scope.ServiceProvider.GetRequiredService<Probation.Application.Supervision.CaseStatuses>();
+            var today = Probation.Application.UkClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
             var ids = await db.People.AsNoTracking().Where(p => p.ProviderId == providerId).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
             var watch = Stopwatch.StartNew();
             var alerts = 0;
-            foreach (var chunk in ids.Chunk(1000))
+            foreach (var chunk in ids.Chunk(Probation.Application.Supervision.CaseStatuses.BatchSize))
             {
                 var first = chunk[0];
                 var last = chunk[^1];
-                var people = await Probation.Application.Supervision.SupervisionQueries.WithRecords(db.People.AsNoTracking())
-                    .Where(p => p.ProviderId == providerId && p.Id >= first && p.Id <= last).ToListAsync();
+                var people = db.People.Where(p => p.ProviderId == providerId && p.Id >= first && p.Id <= last);
                 if (evaluate)
                 {
-                    foreach (var p in people)
-                    {
-                        alerts += CaseSnapshots.Alerts(net, p, today).Count;
-                    }
+                    alerts += (await statuses.ComputeAsync(people, today, default)).Sum(x => x.Alerts.Count);
+                }
+                else
+                {
+                    await statuses.ReadAsync(people, today, default);
                 }
             }
 
@@ -252,7 +252,7 @@ public static class Workloads
         var eval = evals.Order().ElementAt(1);
         var ratio = eval / read;
         var perSecond = cases / eval;
-        return new WorkloadResult("W4", $"alert evaluation for a whole provider ({cases:N0} cases)", "in-process (Probation.Application, EF Core), 3 runs, median",
+        return new WorkloadResult("W4", $"alert evaluation for a whole provider ({cases:N0} cases)", "in-process (CaseStatuses: projected read, then CaseStatus.Compute), 3 runs, median",
             "reading the same rows, s", read, "s", eval, null, null, 0, ratio, "≤ 1.5× the read; ≥ 10,000 cases/s", RatioToTarget(ratio, 1.5, false),
             [
                 new Check("≤ 1.5× the read time", ratio <= 1.5, $"{ratio:0.00}×"),

@@ -28,6 +28,9 @@ public static class DependencyInjection
         services.AddScoped<Supervision.CaseChange>();
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<Supervision.CaseStatuses>();
+        services.TryAddSingleton(Supervision.CaseStatusRefreshOptions.Default);
+        services.AddSingleton<Supervision.CaseStatusRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Supervision.CaseStatusRefresher>());
         services.AddScoped<Supervision.RecordAssessment>();
         services.AddScoped<Supervision.RecordAgencyCheck>();
         services.AddScoped<Supervision.WritePlan>();

@@ -42,6 +42,13 @@ builder.Services.AddSingleton(new SafetyNet(safetyNet, WorkingDayCalendar.Englan
 builder.Services.AddSingleton(new Probation.Domain.Resettlement.ResettlementAlerts(Probation.Domain.Resettlement.ResettlementOptions.Checked(config.GetSection("Resettlement").Get<Probation.Domain.Resettlement.ResettlementOptions>()), WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddSingleton(Probation.Domain.Inspection.InspectionSampleOptions.Checked(config.GetSection("Inspection").Get<Probation.Domain.Inspection.InspectionSampleOptions>()));
 builder.Services.AddProbationData(database);
+var refreshAfter = config.GetValue("CaseStatus:RefreshAfterMidnight", Probation.Application.Supervision.CaseStatusRefreshOptions.Default.AfterMidnight);
+if (refreshAfter < TimeSpan.Zero || refreshAfter > TimeSpan.FromHours(6))
+{
+    throw new InvalidOperationException($"CaseStatus:RefreshAfterMidnight must be from 00:00 to 06:00, not {refreshAfter}.");
+}
+
+builder.Services.AddSingleton(new Probation.Application.Supervision.CaseStatusRefreshOptions(config.GetValue("CaseStatus:RefreshDaily", true), refreshAfter));
 builder.Services.AddProbationUseCases();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();

@@ -112,6 +112,34 @@ public abstract class CaseStatusTests(ProbationAppFactory app)
         Assert.Equal(today.AddDays(1), status.ComputedOn);
         Assert.Equal(today.AddDays(1), await db.CaseStatuses.Where(s => s.PersonId == id).Select(s => s.ComputedOn).SingleAsync(Ct));
     }
+
+    [Fact]
+    public async Task TheDailyRefresh_ComputesEveryCaseNotYetComputedToday_AndThenNone()
+    {
+        var (scope, db, _) = await OpenAsync();
+        await using var __ = scope;
+        var refresher = scope.ServiceProvider.GetRequiredService<CaseStatusRefresher>();
+        var today = app.Clock.Today();
+        var id = await db.People.OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+        await db.CaseStatuses.Where(s => s.PersonId == id).ExecuteDeleteAsync(Ct);
+
+        Assert.True(await refresher.RefreshAsync(Ct) >= 1);
+        Assert.Equal(await db.People.CountAsync(Ct), await db.CaseStatuses.CountAsync(s => s.ComputedOn == today, Ct));
+        Assert.Equal(0, await refresher.RefreshAsync(Ct));
+    }
+}
+
+public sealed class UkClockTests
+{
+    [Theory]
+    [InlineData("2026-07-01T12:00:00Z", "2026-07-01T23:00:00Z")] // British Summer Time: midnight in London is 23:00 UTC
+    [InlineData("2026-12-01T12:00:00Z", "2026-12-02T00:00:00Z")]
+    [InlineData("2026-07-01T23:30:00Z", "2026-07-02T23:00:00Z")] // already the 2nd in London
+    [InlineData("2026-10-24T23:30:00Z", "2026-10-26T00:00:00Z")] // 00:30 on the 25th in London, the day the clocks go back
+    [InlineData("2026-10-25T12:00:00Z", "2026-10-26T00:00:00Z")]
+    public void NextMidnight_IsLondonMidnight(string now, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            UkClock.NextMidnightUtc(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 }
 
 public sealed class SqliteCaseStatusTests(ProbationAppFactory app) : CaseStatusTests(app), IClassFixture<ProbationAppFactory>;

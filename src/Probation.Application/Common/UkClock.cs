@@ -10,4 +10,12 @@ public static class UkClock
 
     public static DateTime ToUkTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+
+    /// <summary>The next midnight in London after <paramref name="now"/>, as a UTC instant.</summary>
+    public static DateTimeOffset NextMidnightUtc(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, London);
+        var midnight = DateTime.SpecifyKind(local.Date.AddDays(1), DateTimeKind.Unspecified);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, London), TimeSpan.Zero);
+    }
 }

@@ -135,7 +135,7 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
     /// Reads the cases with only the columns <see cref="CaseStatus.Compute"/> reads, one query per kind of record and
     /// none per case: the records come back as lightweight copies (text the rules never read is left empty).
     /// </summary>
-    internal async Task<List<PersonOnProbation>> ReadAsync(IQueryable<PersonOnProbation> people, DateOnly today, CancellationToken ct)
+    public async Task<List<PersonOnProbation>> ReadAsync(IQueryable<PersonOnProbation> people, DateOnly today, CancellationToken ct)
     {
         var ids = people.Select(p => p.Id);
         var basics = await people.AsNoTracking()
