@@ -129,6 +129,47 @@ public abstract class CaseStatusTests(ProbationAppFactory app)
     }
 }
 
+public sealed class CaseStatusInputsTests
+{
+    /// <summary>The record types the safety net's query includes (SupervisionQueries.WithRecords, plus the team page's oversight entries).</summary>
+    private static HashSet<Type> Included(System.Linq.Expressions.Expression query)
+    {
+        var found = new HashSet<Type>();
+        void Walk(System.Linq.Expressions.Expression? e)
+        {
+            if (e is System.Linq.Expressions.MethodCallExpression call)
+            {
+                if (call.Method.Name is "Include" or "ThenInclude")
+                {
+                    var type = call.Method.GetGenericArguments()[^1];
+                    found.Add(type.IsGenericType ? type.GetGenericArguments()[0] : type);
+                }
+
+                foreach (var a in call.Arguments)
+                {
+                    Walk(a);
+                }
+            }
+        }
+
+        Walk(query);
+        return found;
+    }
+
+    [Fact]
+    public void EveryRecordTheSafetyNetReads_MovesItsCaseOnWhenChanged()
+    {
+        using var db = new ProbationDbContext(new DbContextOptionsBuilder<ProbationDbContext>().UseSqlite("Data Source=:memory:").Options);
+        var read = Included(SupervisionQueries.WithRecords(db.People).Include(p => p.Oversight).Expression);
+        Assert.Contains(typeof(Contact), read);
+        Assert.Contains(typeof(Probation.Domain.Cases.Requirement), read);
+
+        // Who may open the case is not something the alerts or counts depend on.
+        read.Remove(typeof(Probation.Domain.Access.CaseAccessEntry));
+        Assert.Empty(read.Except(ProbationDbContext.CaseStatusInputs));
+    }
+}
+
 public sealed class UkClockTests
 {
     [Theory]

@@ -63,6 +63,8 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 /// <summary>
 /// SQLite durability: write-ahead logging and <c>synchronous=FULL</c> on every connection, so a
 /// committed change survives a power cut; a busy timeout so concurrent writers wait rather than fail.
+/// The settings belong to the underlying connection, which the driver pools and reuses: they are set
+/// once when it is first opened, not again on every query that borrows it.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -70,21 +72,31 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (IsNew(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
-    private static void Run(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-    }
+    /// <summary>Whether the underlying connection is opened for the first time (a connection of another kind always counts as new).</summary>
+    private static bool IsNew(DbConnection connection) =>
+        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || Prepared.TryAdd(handle, Instance);
 }
 
 public static class DataServiceCollectionExtensions
@@ -92,7 +104,8 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddProbationData(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
-        services.AddDbContext<ProbationDbContext>(options.Apply);
+        // Pooled: building a context (its services, its model lookup) cost more than a caseload page's queries.
+        services.AddDbContextPool<ProbationDbContext>(options.Apply);
         return services;
     }
 }

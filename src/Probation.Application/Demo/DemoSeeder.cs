@@ -80,6 +80,8 @@ public sealed partial class DemoSeeder(
             db.SeedingNewCases = false;
         }
 
+        // Statistics for the query planner: without them SQLite reads a whole provider's cases to find one officer's.
+        await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         foreach (var (userName, staff) in data.DemoAccounts)
         {
             var role = userName == "admin" ? Roles.SystemAdministrator : Roles.ForGrade(staff.Grade);

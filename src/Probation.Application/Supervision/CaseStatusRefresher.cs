@@ -28,6 +28,12 @@ public sealed partial class CaseStatusRefresher(IServiceScopeFactory scopes, Tim
         var today = clock.Today();
         var started = clock.GetTimestamp();
         var count = await statuses.RefreshAsync(db.People.Where(p => !db.CaseStatuses.Any(s => s.PersonId == p.Id && s.ComputedOn == today)), ct);
+        if (db.Database.IsSqlite())
+        {
+            // SQLite keeps its planner statistics only when asked: refresh those that a day's writes have made stale.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize", ct);
+        }
+
         LogRefreshed(log, count, today, clock.GetElapsedTime(started).TotalMilliseconds);
         return count;
     }
