@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<Quality.QualityQueries>();
         services.AddScoped<Oversight.StaffSupervision>();
         services.AddScoped<Reports.ReportQueries>();
+        services.AddScoped<Reports.ReportAggregates>();
         services.TryAddSingleton(sp => new Domain.Oversight.TimelinessMeasures(
             sp.GetRequiredService<Domain.Supervision.SafetyNet>(), sp.GetRequiredService<Domain.Resettlement.ResettlementAlerts>()));
         services.TryAddSingleton(sp => new Domain.Inspection.ReadinessIndicators(

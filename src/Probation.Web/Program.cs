@@ -37,6 +37,7 @@ if (safetyNet.Validate() is { Count: > 0 } safetyNetErrors)
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(session);
 builder.Services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
+builder.Services.AddSingleton(config.GetSection("Reports:DailyAggregates").Get<Probation.Application.Reports.ReportAggregatesOptions>() ?? new()).AddHostedService<Probation.Application.Reports.ReportAggregatesRefresher>();
 builder.Services.AddSingleton(new AllocationMatrix(allocation, WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddSingleton(new SafetyNet(safetyNet, WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddSingleton(new Probation.Domain.Resettlement.ResettlementAlerts(Probation.Domain.Resettlement.ResettlementOptions.Checked(config.GetSection("Resettlement").Get<Probation.Domain.Resettlement.ResettlementOptions>()), WorkingDayCalendar.EnglandAndWales));

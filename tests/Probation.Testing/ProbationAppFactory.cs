@@ -66,6 +66,7 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
 
         builder.UseSetting("Demo:Scale", DemoScale);
         builder.UseSetting("Demo:Password", TestUsers.Password);
+        builder.UseSetting("Reports:DailyAggregates:Enabled", "false"); // tests refresh the report aggregates themselves
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

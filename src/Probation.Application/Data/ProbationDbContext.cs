@@ -56,6 +56,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Probation.Domain.Inspection.AuditFeedback> AuditFeedback => Set<Probation.Domain.Inspection.AuditFeedback>();
     public DbSet<Probation.Domain.Inspection.InspectionRecord> Inspections => Set<Probation.Domain.Inspection.InspectionRecord>();
     public DbSet<Probation.Domain.Supervision.CaseStatus> CaseStatuses => Set<Probation.Domain.Supervision.CaseStatus>();
+    public DbSet<Reports.DailyReportCount> DailyReportCounts => Set<Reports.DailyReportCount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

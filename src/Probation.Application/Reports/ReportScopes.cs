@@ -53,9 +53,13 @@ internal static class ReportScopes
     /// as workload counts them, whose first order had begun; for a hub, those with a contact there in the
     /// <see cref="ReportQueries.HubWindowDays"/> days to the day.
     /// </summary>
-    public static IQueryable<PersonOnProbation> Caseload(ProbationDbContext db, Viewer viewer, ReportScope scope, DateOnly on)
+    public static IQueryable<PersonOnProbation> Caseload(ProbationDbContext db, Viewer viewer, ReportScope scope, DateOnly on) =>
+        Caseload(db, db.People.AsNoTracking().Where(viewer.InScope()), scope, on);
+
+    /// <summary>The caseload on a day among the people given (a viewer's, or a whole provider's for the daily aggregates).</summary>
+    public static IQueryable<PersonOnProbation> Caseload(ProbationDbContext db, IQueryable<PersonOnProbation> people, ReportScope scope, DateOnly on)
     {
-        var query = db.People.AsNoTracking().Where(viewer.InScope())
+        var query = people
             .Where(p => p.Orders.Any(o => o.StartDate <= on))
             .Where(p => p.Allocations.Any(a => a.From <= on && (a.To == null || a.To > on)));
         if (scope.TeamId is { } teamId)

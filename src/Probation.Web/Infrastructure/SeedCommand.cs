@@ -45,6 +45,7 @@ public static class SeedCommand
                 }
             }
 
+            await Probation.Application.Reports.ReportAggregates.RefreshAsync(app.Services, CancellationToken.None);
             await Console.Out.WriteLineAsync($"Seeded scale '{bulk.Name}'.");
             return 0;
         }
@@ -53,6 +54,7 @@ public static class SeedCommand
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>()
             .InitialiseAsync(new DemoOptions(true, scale, password), CancellationToken.None);
+        await Probation.Application.Reports.ReportAggregates.RefreshAsync(app.Services, CancellationToken.None);
         await Console.Out.WriteLineAsync($"Seeded scale '{scale.Name}'.");
         return 0;
     }

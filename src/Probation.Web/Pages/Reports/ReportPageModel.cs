@@ -57,6 +57,24 @@ public abstract class ReportPageModel(OrganisationQueries organisation) : PageMo
         return new ReportScope(TeamId, HubId, OfficerId, on);
     }
 
+    /// <summary>
+    /// When the figures were read: the time of the day's pre-computed aggregates (refreshed once a day, so a change made
+    /// since shows after the next refresh), or that they were counted live for this page.
+    /// </summary>
+    public static string AsAt(FiguresAsAt? asAt)
+    {
+        if (asAt is null)
+        {
+            return "";
+        }
+
+        var uk = Application.UkClock.ToUkTime(asAt.Utc);
+        var when = uk.ToString("HH:mm 'on' d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        return asAt.PreComputed
+            ? $"Figures as at {when}. They are counted once a day: changes made since then show after the next count."
+            : $"Figures as at {when}, counted from the records when you opened this page.";
+    }
+
     /// <summary>The tag colour for a band: green for outstanding through red for inadequate, grey for none.</summary>
     public static string Colour(Rating? band) => band switch
     {

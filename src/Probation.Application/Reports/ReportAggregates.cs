@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Probation.Application.Data;
+
+namespace Probation.Application.Reports;
+
+/// <summary>
+/// The day's pre-computed caseload profile and needs analysis: for each provider, each officer's counts of the
+/// cases they hold today (<see cref="CaseloadCounts"/>), so the provider's, a team's or an officer's figures are a
+/// sum in the database rather than a read of every case. One refresh replaces every row at once; rows are only read
+/// for the day they were computed for, so a figure is never more than a day old, and a day without rows is counted live.
+/// </summary>
+public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock)
+{
+    /// <summary>The row each refresh writes for each provider, so that a provider with no caseload is still "computed".</summary>
+    internal const string RefreshTable = "refresh";
+
+    /// <summary>Refreshes in a scope of its own, as the seed command does after loading a dataset.</summary>
+    public static async Task<int> RefreshAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReportAggregates>().RefreshAsync(ct);
+    }
+
+    /// <summary>Whether today's rows have been built.</summary>
+    public Task<bool> HasTodayAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        return db.DailyReportCounts.AnyAsync(c => c.Day == today && c.Table == RefreshTable, ct);
+    }
+
+    /// <summary>
+    /// Counts today's caseload of every provider as the live reports do and replaces every stored row with them in one
+    /// transaction (readers see the old day or the new, never half of one). Returns the number of rows written.
+    /// </summary>
+    public async Task<int> RefreshAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = new List<DailyReportCount>();
+        foreach (var provider in await db.Providers.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct))
+        {
+            var caseload = ReportScopes.Caseload(db, db.People.AsNoTracking().Where(p => p.ProviderId == provider), new ReportScope(), today);
+            var people = await CaseloadSnapshot.LoadAsync(db, caseload, provider, today, ct);
+            rows.Add(new DailyReportCount { Day = today, ProviderId = provider, OfficerId = 0, Table = RefreshTable, Key = RefreshTable, ComputedAtUtc = now });
+            foreach (var officer in people.GroupBy(p => (p.OfficerId, p.TeamId)))
+            {
+                var counts = new Dictionary<(string Table, string Key), int>();
+                foreach (var p in officer)
+                {
+                    CaseloadCounts.Add(counts, p.Person, today);
+                }
+
+                rows.AddRange(counts.Select(c => new DailyReportCount
+                {
+                    Day = today,
+                    ProviderId = provider,
+                    TeamId = officer.Key.TeamId,
+                    OfficerId = officer.Key.OfficerId,
+                    Table = c.Key.Table,
+                    Key = c.Key.Key,
+                    Count = c.Value,
+                    ComputedAtUtc = now,
+                }));
+            }
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.DailyReportCounts.ExecuteDeleteAsync(ct);
+            db.DailyReportCounts.AddRange(rows);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        });
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// The stored figures of a provider, team or officer on a day, summed in the database by team; null when the day
+    /// has no rows (not today, or not yet refreshed) or the scope is a hub (a hub's caseload is who attended it, which
+    /// the rows do not hold).
+    /// </summary>
+    internal async Task<ReportFigures?> ReadAsync(int providerId, ReportScope scope, DateOnly on, CancellationToken ct)
+    {
+        if (scope.HubId is not null)
+        {
+            return null;
+        }
+
+        var day = db.DailyReportCounts.AsNoTracking().Where(c => c.Day == on && c.ProviderId == providerId);
+        var computed = await day.Where(c => c.Table == RefreshTable).Select(c => (DateTime?)c.ComputedAtUtc).FirstOrDefaultAsync(ct);
+        if (computed is not { } at)
+        {
+            return null;
+        }
+
+        var rows = day.Where(c => c.Table != RefreshTable);
+        if (scope.TeamId is { } team)
+        {
+            rows = rows.Where(c => c.TeamId == team);
+        }
+
+        if (scope.OfficerId is { } officer)
+        {
+            rows = rows.Where(c => c.OfficerId == officer);
+        }
+
+        var sums = await rows.GroupBy(c => new { c.TeamId, c.Table, c.Key })
+            .Select(g => new { g.Key.TeamId, g.Key.Table, g.Key.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct);
+        var officers = await rows.Where(c => c.Table == CaseloadCounts.Summary && c.Key == CaseloadCounts.People).Select(c => c.OfficerId).Distinct().CountAsync(ct);
+        var teams = sums.GroupBy(s => s.TeamId)
+            .Select(g => (g.Key, (IReadOnlyDictionary<(string Table, string Key), int>)g.ToDictionary(s => (s.Table, s.Key), s => s.Count)))
+            .ToList();
+        return ReportFigures.FromTeams("", on, teams, officers, new FiguresAsAt(DateTime.SpecifyKind(at, DateTimeKind.Utc), true));
+    }
+}
+
+/// <summary>When the daily report aggregates are rebuilt: at <see cref="RefreshHour"/> UK time each day, and on start-up when today's are missing.</summary>
+public sealed class ReportAggregatesOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The hour of the day (0–23, UK time) of the daily refresh.</summary>
+    public int RefreshHour { get; set; }
+}
+
+/// <summary>
+/// Refreshes the daily report aggregates on start-up when today's rows are missing and then once a day at the configured
+/// hour. A failed refresh is logged (with no personal data) and leaves the reports counting live until the next one.
+/// </summary>
+public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scopes, TimeProvider clock, ReportAggregatesOptions options, ILogger<ReportAggregatesRefresher> log) : BackgroundService
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await RefreshAsync(onlyIfMissing: true, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(UntilNext(clock.GetUtcNow(), options.RefreshHour), clock, stoppingToken);
+                await RefreshAsync(onlyIfMissing: false, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>How long from now until the next time the UK clock shows the hour.</summary>
+    public static TimeSpan UntilNext(DateTimeOffset now, int hour)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, London);
+        var next = local.Date.AddHours(hour);
+        if (next <= local.DateTime)
+        {
+            next = next.AddDays(1);
+        }
+
+        var wait = TimeZoneInfo.ConvertTimeToUtc(next, London) - now.UtcDateTime;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromMinutes(1);
+    }
+
+    private async Task RefreshAsync(bool onlyIfMissing, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var aggregates = scope.ServiceProvider.GetRequiredService<ReportAggregates>();
+            if (onlyIfMissing && await aggregates.HasTodayAsync(ct))
+            {
+                return;
+            }
+
+            var started = clock.GetTimestamp();
+            var rows = await aggregates.RefreshAsync(ct);
+            Refreshed(rows, clock.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            RefreshFailed(e.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily report aggregates refreshed: {Rows} rows in {Seconds:0.0} s")]
+    private partial void Refreshed(int rows, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Daily report aggregates could not be refreshed ({Error}); reports count live until the next refresh")]
+    private partial void RefreshFailed(string error);
+}
