@@ -37,7 +37,8 @@ public sealed class EmptyPostgresAppFactory() : EmptyAppFactory(TestDatabase.Pos
 /// </summary>
 public abstract class BulkLoadTests(EmptyAppFactory app)
 {
-    private static readonly BulkScale Scale = new("test", [BulkScale.Sized("test-1", 300), BulkScale.Sized("test-2", 200)]);
+    private static readonly BulkScale Scale = new("test",
+        [BulkScale.Sized("test-1", 300) with { Depth = DemoDepth.National }, BulkScale.Sized("test-2", 200) with { Depth = DemoDepth.National }]);
 
     private static readonly DateOnly Today = new(2026, 11, 26);
 
@@ -164,6 +165,38 @@ public abstract class BulkLoadTests(EmptyAppFactory app)
         static string Key(Probation.Domain.Supervision.Contact c) => $"{c.On}|{c.StartsAt}|{c.Kind}|{c.Outcome}|{c.Notes}";
     }
 
+    /// <summary>
+    /// Issue 8's national counts over its 273,000 people: at least 10,000,000 contacts, 300,000 orders and
+    /// 1,000,000 unpaid work attendances. The same history depth at this small scale makes them per person
+    /// (with a margin for the sampling), so the full scale reaches them; the people and staff are the
+    /// providers' sizes, so 250,000 and 3,000 follow from <see cref="BulkScale.National"/> itself.
+    /// </summary>
+    [Fact]
+    public async Task TheNationalHistoryDepth_MakesEnoughContactsOrdersAndAttendancesPerPerson()
+    {
+        var result = await LoadAsync();
+        var people = (double)result.RowsOf("People");
+        var national = BulkScale.National.People;
+        var attendances = await app.WithDbAsync(db => db.Set<Probation.Domain.UnpaidWork.UnpaidWorkBooking>().CountAsync(b => b.Outcome != null));
+        var figures = $"per person: contacts {result.RowsOf("Contacts") / people:0.00}, orders {result.RowsOf("Orders") / people:0.000}, attendances {attendances / people:0.00}, " +
+            $"assessments {result.RowsOf("Assessments") / people:0.00}, plans {result.RowsOf("SentencePlans") / people:0.00}, reviews {result.RowsOf("Reviews") / people:0.00}, " +
+            $"events {result.RowsOf("SignificantEvents") / people:0.00}, enforcement {result.RowsOf("EnforcementActions") / people:0.00}";
+        TestContext.Current.SendDiagnosticMessage(figures);
+        Assert.True(national >= 250_000, $"{national} people");
+        Assert.True(BulkScale.National.Providers.Sum(p => p.ResponsibleOfficers) >= 3_000);
+        Assert.True(result.RowsOf("Contacts") / people * national >= 10_000_000 * 1.05, figures);
+        Assert.True(result.RowsOf("Orders") / people * national >= 300_000 * 1.05, figures);
+        Assert.True(attendances / people * national >= 1_000_000 * 1.05, figures);
+
+        // The large provider: 20,000 people and 1,000,000 contacts. Its generator alone, on a sample of 1,000
+        // people, makes enough (the unpaid work sessions' contacts the load adds come on top).
+        var large = Assert.Single(BulkScale.LargeProvider.Providers);
+        Assert.Equal(20_000, large.People);
+        var sample = DemoDataGenerator.Generate(BulkScale.Sized("large-sample", 1_000) with { Depth = large.Depth }, Today).People;
+        var contacts = sample.Sum(p => p.Person.Contacts.Count) / (double)sample.Count;
+        Assert.True(contacts * large.People >= 1_000_000 * 1.05, $"{contacts:0.00} contacts per person at the large provider's depth");
+    }
+
     [Fact]
     public async Task AnOfficerOfEachProvider_SignsIn_AndTheCaseloadApiListsTheirCases()
     {
@@ -192,9 +225,10 @@ public abstract class BulkLoadTests(EmptyAppFactory app)
     public void TheSameSeed_GivesTheSameRows()
     {
         static string Fingerprint(DemoDataset d) => string.Join('\n', d.People.Select(p =>
-            $"{p.Person.Crn}|{p.Person.FirstName}|{p.Person.LastName}|{p.Person.DateOfBirth}|{p.Officer?.StaffCode}|{p.Person.Orders.Count}|" +
-            string.Join(',', p.Person.Contacts.Select(c => $"{c.On}{c.Kind}{c.Outcome}{c.Notes}"))));
-        var size = BulkScale.Sized("determinism", 150);
+            $"{p.Person.Crn}|{p.Person.FirstName}|{p.Person.LastName}|{p.Person.DateOfBirth}|{p.Officer?.StaffCode}|" +
+            string.Join(',', p.Person.Orders.Select(o => $"{o.Type}{o.StartDate}{o.EndDate}{string.Join('+', o.Requirements.Select(r => $"{r.Type}{r.UnpaidWorkHours}"))}")) + "|" +
+            string.Join(',', p.Person.Contacts.Select(c => $"{c.On}{c.Kind}{c.Outcome}{c.Decision}{c.Notes}"))));
+        var size = BulkScale.Sized("determinism", 150) with { Depth = DemoDepth.National };
         var a = Fingerprint(DemoDataGenerator.Generate(size, Today, DemoDataGenerator.Seed + 7_919));
         var b = Fingerprint(DemoDataGenerator.Generate(size, Today, DemoDataGenerator.Seed + 7_919));
         var other = Fingerprint(DemoDataGenerator.Generate(size, Today, DemoDataGenerator.Seed));

@@ -216,7 +216,7 @@ public static class DemoDataGenerator
 
         // Every allocated case has a supervision history to date; the report's three stories join the
         // demo officer's caseload at the end, so the cases generated before them keep their places.
-        DemoHistory.Write(finalPeople, sites, today, seed);
+        DemoHistory.Write(finalPeople, sites, today, seed, scale.Depth);
         DemoProgrammes.Write(finalPeople, today, seed);
         finalPeople.AddRange(DemoHistory.Stories(provider, stockton, demoPo, sites.Single(s => s.Code == "DC-STO"), today));
         return new DemoDataset(provider, allTeams, sites, staff.Append(administrator).ToList(), finalPeople, accounts);

@@ -33,13 +33,14 @@ public static class DemoHistory
     private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.EnglandAndWales;
 
     /// <summary>Writes the history of every allocated case; cases waiting for allocation have none yet.</summary>
-    internal static void Write(IEnumerable<DemoPerson> people, IReadOnlyList<Site> sites, DateOnly today, int seed)
+    internal static void Write(IEnumerable<DemoPerson> people, IReadOnlyList<Site> sites, DateOnly today, int seed, DemoDepth? depth = null)
     {
         // A stream of its own, so adding history leaves the caseload generated before it exactly as it was.
         var random = new Randomizer(seed + 1);
         var hubs = sites.Where(s => s.Kind == SiteKind.CommunityHub && s.Team is not null)
             .GroupBy(s => s.Team!).ToDictionary(g => g.Key, g => g.ToList());
         var centres = sites.Where(s => s.Kind == SiteKind.DistrictCentre && s.Team is not null).ToDictionary(s => s.Team!);
+        Randomizer? earlier = null;
         foreach (var p in people)
         {
             if (p.Officer is null || p.Person.AllocatedOn is null || p.Person.Orders.Count == 0)
@@ -47,8 +48,32 @@ public static class DemoHistory
                 continue;
             }
 
-            var history = new CaseHistory(p.Person, p.Officer, random, today, centres.GetValueOrDefault(p.Area), hubs.GetValueOrDefault(p.Area) ?? []);
+            if (depth is not null)
+            {
+                // A stream of its own again, so the longer histories leave the demo's draws as they were.
+                earlier ??= new Randomizer(seed + 2);
+                var current = p.Person.Orders[0];
+                if (current.Type is OrderType.CommunityOrder or OrderType.SuspendedSentenceOrder
+                    && current.Requirements.All(r => r.Type != RequirementType.UnpaidWork)
+                    && earlier.Double() < (depth.UnpaidWorkShare - 0.35) / 0.65)
+                {
+                    current.Requirements.Add(new Requirement { Type = RequirementType.UnpaidWork, UnpaidWorkHours = earlier.Number(4, 30) * 10 });
+                }
+            }
+
+            var history = new CaseHistory(p.Person, p.Officer, random, today, centres.GetValueOrDefault(p.Area), hubs.GetValueOrDefault(p.Area) ?? [])
+            {
+                WholeOrder = depth?.WholeOrder ?? false,
+            };
             history.WriteTypical();
+            if (depth is { PreviousOrders: > 0 } && earlier is not null)
+            {
+                var count = (int)depth.PreviousOrders + (earlier.Double() < depth.PreviousOrders % 1 ? 1 : 0);
+                for (var k = 0; k < count; k++)
+                {
+                    history.WritePreviousOrder(earlier);
+                }
+            }
         }
     }
 
@@ -567,6 +592,58 @@ public static class DemoHistory
         /// <summary>Records stop at today, or at the end of the order if it has ended.</summary>
         private DateOnly End => Min(today, _order.EndDate);
 
+        /// <summary>Contacts over the whole order rather than its last four to six months (the bulk scales' longer histories).</summary>
+        public bool WholeOrder { get; init; }
+
+        /// <summary>
+        /// An order the person finished before the current one (the bulk scales' longer histories): a community
+        /// order or licence of one to two years that ended a few months to two years before the current one
+        /// began, with fortnightly contacts to its end, mostly kept, the few absences decided as the officer
+        /// decided them then. None of it is current, so it raises no alert today.
+        /// </summary>
+        public void WritePreviousOrder(Randomizer r)
+        {
+            var first = person.Orders.Min(o => o.StartDate);
+            var end = OnOrBefore(first.AddDays(-r.Number(60, 720)));
+            var type = r.Double() < 0.6 ? OrderType.CommunityOrder : r.Double() < 0.5 ? OrderType.SuspendedSentenceOrder : OrderType.Licence;
+            var months = r.ArrayElement([12, 12, 18, 24]);
+            var start = end.AddMonths(-months);
+            var rar = new Requirement { Type = RequirementType.RehabilitationActivity, RarDays = r.ArrayElement([10, 15, 20, 30]) };
+            var order = new Order
+            {
+                Type = type,
+                StartDate = start,
+                LengthMonths = months,
+                EndDate = end,
+                Court = _order.Court,
+                MainOffence = r.ArrayElement([OffenceCategory.Acquisitive, OffenceCategory.Violence, OffenceCategory.Drugs, OffenceCategory.PublicOrder, OffenceCategory.CriminalDamage]),
+                Requirements = type == OrderType.Licence ? [] : [rar],
+            };
+            person.Orders.Add(order);
+            var requirement = type == OrderType.Licence ? null : rar;
+            Contact(Wd(start, 1), ContactKind.Office, ContactOutcome.AttendedAndComplied, office, notes: "Induction: order, expectations and complaints procedure explained.");
+            for (var d = start.AddDays(14); ; d = d.AddDays(14 + r.Number(-2, 2)))
+            {
+                var day = Wd(d, 0);
+                if (day > end)
+                {
+                    break;
+                }
+
+                var roll = r.Double();
+                var outcome = roll < 0.06 ? ContactOutcome.FailedToAttend : roll < 0.08 ? ContactOutcome.Rescheduled : ContactOutcome.AttendedAndComplied;
+                var kind = r.Double() < 0.1 ? ContactKind.Phone : ContactKind.Office;
+                var contact = Contact(day, kind, outcome, kind == ContactKind.Office ? office : null, kind == ContactKind.Office && r.Bool(0.4f) ? requirement : null,
+                    at: new TimeOnly(r.Number(9, 15), r.Bool() ? 0 : 30));
+                if (outcome == ContactOutcome.FailedToAttend)
+                {
+                    var acceptable = r.Bool(0.6f);
+                    Decide(contact, acceptable ? AbsenceDecision.Acceptable : AbsenceDecision.Unacceptable,
+                        acceptable ? r.ArrayElement(Texts.GoodReasons) : r.ArrayElement(Texts.UnacceptableAbsences), Min(Wd(day, r.Number(0, 2)), end));
+                }
+            }
+        }
+
         public void WriteTypical()
         {
             var start = Start;
@@ -1038,6 +1115,11 @@ public static class DemoHistory
             Contact(Wd(start, 0) <= end ? Wd(start, 0) : start, custody ? ContactKind.Video : ContactKind.Office, ContactOutcome.AttendedAndComplied, custody ? null : office,
                 notes: custody ? "Induction by video link from prison." : "Induction: order, expectations and complaints procedure explained.");
             var from = Max(start.AddDays(14), end.AddDays(-R.Number(120, 180)));
+            if (WholeOrder)
+            {
+                from = start.AddDays(14);
+            }
+
             var interval = custody ? 28 : high ? 7 : 14;
             for (var d = from; ; d = d.AddDays(interval + R.Number(-2, 2)))
             {

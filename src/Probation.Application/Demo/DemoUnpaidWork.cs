@@ -10,7 +10,7 @@ namespace Probation.Application.Demo;
 
 /// <summary>
 /// Demo unpaid work for the generated provider: projects of the kinds the report names, a season of sessions from twelve
-/// weeks ago to four weeks ahead, everyone with unpaid work assessed and booked once a week where a place allows,
+/// weeks ago (or <c>weeks</c> ago: the bulk scales ask for a year) to four weeks ahead, everyone with unpaid work assessed and booked once a week where a place allows,
 /// attendance and hours for the sessions that have happened, and the awards earned. Weekend places are deliberately
 /// short of the people who can only work at weekends, as the report found. Deterministic for a seed.
 /// </summary>
@@ -40,7 +40,7 @@ public static class DemoUnpaidWork
 
     private static readonly WorkDays Weekdays = WorkDays.Monday | WorkDays.Tuesday | WorkDays.Wednesday | WorkDays.Thursday | WorkDays.Friday;
 
-    public static async Task SeedAsync(ProbationDbContext db, int providerId, DateOnly today, int seed, CancellationToken ct)
+    public static async Task SeedAsync(ProbationDbContext db, int providerId, DateOnly today, int seed, CancellationToken ct, int weeks = 12)
     {
         var random = new Random(seed + 4);
         var sites = await db.Sites.Where(s => s.ProviderId == providerId && s.Kind == SiteKind.UnpaidWorkProject).ToDictionaryAsync(s => s.Code, s => s.Id, ct);
@@ -88,7 +88,7 @@ public static class DemoUnpaidWork
         // Enough weekday places for about nine in ten of those who can work on weekdays; at weekends about half.
         var weekdayDemand = cases.Count(c => c.Days == Weekdays) / 5.0;
         var weekendDemand = cases.Count(c => c.Days != Weekdays) / 2.0;
-        var first = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * 12);
+        var first = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * weeks);
         var sessions = new List<UnpaidWorkSession>();
         for (var day = first; day <= today.AddDays(28); day = day.AddDays(1))
         {

@@ -25,9 +25,9 @@ public sealed record BulkScale(string Name, IReadOnlyList<DemoScale> Providers)
     public const int PeoplePerOfficer = 51;
 
     public static BulkScale National { get; } = new("national",
-        Enumerable.Range(0, 21).Select(i => Sized($"national-{i + 1:D2}", 6_000 + (700 * i))).ToList());
+        Enumerable.Range(0, 21).Select(i => Sized($"national-{i + 1:D2}", 6_000 + (700 * i)) with { Depth = DemoDepth.National }).ToList());
 
-    public static BulkScale LargeProvider { get; } = new("large-provider", [Sized("large-provider", 20_000)]);
+    public static BulkScale LargeProvider { get; } = new("large-provider", [Sized("large-provider", 20_000) with { Depth = DemoDepth.LargeProvider }]);
 
     public int People => Providers.Sum(p => p.People);
 
@@ -60,7 +60,7 @@ public sealed record BulkLoadResult(IReadOnlyDictionary<string, (long Rows, Time
 /// </summary>
 public sealed class BulkSeeder(IServiceProvider services, TimeProvider clock)
 {
-    private const int ChunkSize = 1_000;
+    private const int ChunkSize = 2_500;
 
     // One letter per provider for its CRNs; the generator writes D, so D is left for the provider being loaded.
     private const string CrnLetters = "ABCEFGHJKLMNPQRSTUVWXYZ";
@@ -106,6 +106,7 @@ public sealed class BulkSeeder(IServiceProvider services, TimeProvider clock)
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.OpenConnectionAsync(ct);
             var restore = await PrepareForLoadAsync(db, ct);
+            var foreignKeys = await DropForeignKeysAsync(db, ct);
             var peopleDone = 0;
             for (var i = 0; i < scale.Providers.Count; i++)
             {
@@ -138,17 +139,12 @@ public sealed class BulkSeeder(IServiceProvider services, TimeProvider clock)
                 await db.SaveChangesAsync(ct);
                 var providerId = data.Provider.Id;
 
+                // The cases and everything recorded on them go straight from the generated objects to the
+                // database (no change tracking), a chunk of cases at a time with one COPY per table.
+                db.ChangeTracker.Clear();
                 foreach (var chunk in data.People.Chunk(ChunkSize))
                 {
-                    db.ChangeTracker.Clear();
-                    db.AttachRange(staff);
-                    db.AttachRange(data.Sites);
-                    foreach (var p in chunk)
-                    {
-                        db.People.Add(DemoSeeder.Link(p, providerId));
-                    }
-
-                    await db.SaveChangesAsync(ct);
+                    await writer.WriteGraphAsync(db, chunk.Select(p => DemoSeeder.Link(p, providerId)), ct);
                     peopleDone += chunk.Length;
                     await ReportAsync(progress, writer, watch.Elapsed, i, scale, peopleDone);
                 }
@@ -158,7 +154,7 @@ public sealed class BulkSeeder(IServiceProvider services, TimeProvider clock)
                 db.ChangeTracker.Clear();
                 await DemoResettlement.SeedAsync(db, today, ct, providerId);
                 db.ChangeTracker.Clear();
-                await DemoUnpaidWork.SeedAsync(db, providerId, today, seed, ct);
+                await DemoUnpaidWork.SeedAsync(db, providerId, today, seed, ct, size.Depth?.UnpaidWorkWeeks ?? 12);
                 db.ChangeTracker.Clear();
                 if (scale.Providers.Count > 1)
                 {
@@ -169,6 +165,7 @@ public sealed class BulkSeeder(IServiceProvider services, TimeProvider clock)
                 await ReportAsync(progress, writer, watch.Elapsed, i, scale, peopleDone);
             }
 
+            await RestoreForeignKeysAsync(db, writer, foreignKeys, progress, ct);
             await BulkWriter.ResetSequencesAsync(db, ct);
             await RestoreAsync(db, restore, ct);
             await progress.WriteLineAsync("Gathering statistics (ANALYZE)...");
@@ -217,6 +214,66 @@ public sealed class BulkSeeder(IServiceProvider services, TimeProvider clock)
             $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {crn} = {letter} || substr({crn}, 2) WHERE {provider} = {providerId.ToString(CultureInfo.InvariantCulture)}", ct);
 #pragma warning restore EF1002
     }
+
+    /// <summary>
+    /// PostgreSQL: the foreign keys are taken off for the load and put back, exactly as they were, after it
+    /// (as pg_restore does: data, then constraints). Checked row by row, each key of each row locks the row it
+    /// points at; put back, each is checked once over the whole table. A row pointing at nothing fails the load
+    /// when its key is put back.
+    /// </summary>
+    private static async Task<IReadOnlyList<(string Table, string Name, string Definition)>> DropForeignKeysAsync(ProbationDbContext db, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection() is not NpgsqlConnection connection)
+        {
+            return [];
+        }
+
+        var keys = new List<(string, string, string)>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid " +
+            "WHERE k.contype = 'f' AND k.connamespace = current_schema()::regnamespace ORDER BY c.relname, k.conname", connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                keys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        foreach (var (table, name, _) in keys)
+        {
+#pragma warning disable CA2100 // identifiers read from the catalogue, quoted
+            await using var drop = new NpgsqlCommand($"ALTER TABLE {Quote(table)} DROP CONSTRAINT {Quote(name)}", connection);
+#pragma warning restore CA2100
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+
+        return keys;
+    }
+
+    private static async Task RestoreForeignKeysAsync(
+        ProbationDbContext db, BulkWriter writer, IReadOnlyList<(string Table, string Name, string Definition)> keys, TextWriter progress, CancellationToken ct)
+    {
+        if (keys.Count == 0 || db.Database.GetDbConnection() is not NpgsqlConnection connection)
+        {
+            return;
+        }
+
+        await progress.WriteLineAsync($"Putting back {keys.Count} foreign keys, each checked over its whole table...");
+        foreach (var (table, name, definition) in keys)
+        {
+            var watch = Stopwatch.StartNew();
+#pragma warning disable CA2100 // identifiers and definitions read from the catalogue
+            await using var add = new NpgsqlCommand($"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}", connection);
+#pragma warning restore CA2100
+            await add.ExecuteNonQueryAsync(ct);
+
+            // The check is part of writing the table: its time counts in the table's rate.
+            writer.AddTime(table, watch.Elapsed);
+        }
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>SQLite: settings for a load (no waiting for the disk, a large page cache); returns what to put back.</summary>
     private static async Task<IReadOnlyList<(string Pragma, string Value)>> PrepareForLoadAsync(ProbationDbContext db, CancellationToken ct)
