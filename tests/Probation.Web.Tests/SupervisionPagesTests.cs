@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Probation.Application.Cases;
 using Probation.Domain.Cases;
 using Probation.Domain.Common;
 using Probation.Testing;
@@ -103,6 +104,60 @@ public abstract class SupervisionPagesTests(ProbationAppFactory app)
     }
 
     private static string Text(IHtmlDocument doc, string selector) => doc.QuerySelector(selector)?.TextContent ?? "";
+
+    [Fact]
+    public async Task CaseOverview_ShowsThePlanAtAGlance_AndTheLatestTwentyContacts_MostRecentFirst()
+    {
+        var story = await NewCaseAsync();
+        var po = await app.SignInAsync("po");
+        var overview = await PageAsync(po, $"/cases/{story.Crn.ToLowerInvariant()}");
+        Assert.Contains("No sentence plan yet.", overview.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No contacts recorded.", overview.Body!.TextContent, StringComparison.Ordinal);
+
+        var first = new DateOnly(2026, 10, 1);
+        for (var i = 0; i < 22; i++)
+        {
+            await story.WriteAsync("po", HttpMethod.Post, "contacts", new { on = first.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kind = i == 21 ? "HomeVisit" : "Office", outcome = "AttendedAndComplied" });
+        }
+
+        await story.WriteAsync("po", HttpMethod.Post, "assessments", new
+        {
+            kind = "Initial",
+            startedOn = "2026-11-24",
+            completedOn = "2026-11-25",
+            currentOffence = "Shop theft.",
+            previousConvictionsReviewed = true,
+            needs = StoryClient.AllNeeds(),
+            strengths = "Family.",
+            diversityAndCircumstances = "None.",
+            motivation = "Good.",
+            personsViews = "Wants work.",
+            informationSources = "Court papers.",
+            rosh = "Low",
+            roshReasons = "No harm in the offending.",
+        });
+        await story.WriteAsync("po", HttpMethod.Put, "plan", new
+        {
+            on = "2026-11-25",
+            personsInvolvement = "Agreed together.",
+            contactsPerMonth = 2,
+            objectives = new object[]
+            {
+                new { text = "Stay away from the shop", links = new[] { "ThinkingAndBehaviour" }, priority = 2, targetDate = "2027-05-31" },
+                new { text = "Find work in the building trade", links = new[] { "EducationTrainingEmployment" }, priority = 1, targetDate = "2027-05-31" },
+            },
+        });
+
+        overview = await PageAsync(po, $"/cases/{story.Crn.ToLowerInvariant()}");
+        var rows = overview.QuerySelectorAll("[data-testid=recent-contacts] tbody tr");
+        Assert.Equal(GetCaseOverview.RecentContactsShown, rows.Length);
+        Assert.StartsWith("22 Oct 2026Home visit", rows[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("3 Oct 2026", rows[^1].TextContent.Trim(), StringComparison.Ordinal);
+        var plan = Text(overview, "[data-testid=plan-summary]");
+        Assert.Contains("25 November 2026", plan, StringComparison.Ordinal);
+        Assert.Contains("2 a month", plan, StringComparison.Ordinal);
+        Assert.True(plan.IndexOf("Find work in the building trade", StringComparison.Ordinal) < plan.IndexOf("Stay away from the shop", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task EnforcementPage_CountsFailuresAgainstTheThreshold_RefusesBadInput_AndRecordsTheBreach()

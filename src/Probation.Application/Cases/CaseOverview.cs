@@ -24,6 +24,12 @@ public sealed record RiskView(
     RoshLevel? Rosh, IReadOnlyList<string> AtRisk, int? OgrsScore, OgrsBand? OgrsBand, DateOnly? AssessedOn,
     bool RiskToChildren, bool RiskToKnownAdult, bool RiskToPublic, bool RiskToStaff);
 
+/// <summary>The sentence plan at a glance: when it was written and last revised, and its objectives in priority order.</summary>
+public sealed record PlanSummary(DateOnly CompletedOn, DateOnly LastRevisedOn, int ContactsPerMonth, IReadOnlyList<string> Objectives);
+
+/// <summary>One of the case's latest contacts, as the overview lists them.</summary>
+public sealed record RecentContact(DateOnly On, Domain.Supervision.ContactKind Kind, Domain.Supervision.ContactOutcome? Outcome);
+
 public sealed record CaseOverview(
     string Crn,
     string FirstName,
@@ -50,7 +56,9 @@ public sealed record CaseOverview(
     int Version,
     bool ViewerMayRecordRisk,
     string Tier,
-    IReadOnlyList<string> TierReasons);
+    IReadOnlyList<string> TierReasons,
+    PlanSummary? Plan = null,
+    IReadOnlyList<RecentContact>? RecentContacts = null);
 
 /// <summary>The result of opening a case: shown, access restricted, or not found.</summary>
 public sealed record CaseLookup(CaseOverview? Case, bool Restricted)
@@ -62,6 +70,9 @@ public sealed record CaseLookup(CaseOverview? Case, bool Restricted)
 /// <summary>Opens one case for reading, with its access check and audit row.</summary>
 public sealed class GetCaseOverview(ProbationDbContext db, IRequestContext request, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>How many of the latest contacts the overview lists; the contacts page has them all.</summary>
+    public const int RecentContactsShown = 20;
+
     public async Task<CaseLookup> RunAsync(string crnText, string purpose, CancellationToken ct)
     {
         if (!Crn.TryParse(crnText, out var crn))
@@ -83,7 +94,14 @@ public sealed class GetCaseOverview(ProbationDbContext db, IRequestContext reque
         }
 
         var today = clock.Today();
-        var overview = Map(person, today, viewer.MayRecordRisk(person.TeamId, person.ResponsibleOfficerId));
+        var plan = await db.SentencePlans.AsNoTracking().Where(x => x.PersonId == person.Id)
+            .Select(x => new PlanSummary(x.CompletedOn, x.LastRevisedOn, x.ContactsPerMonth, x.Objectives.OrderBy(o => o.Priority).Select(o => o.Text).ToList()))
+            .SingleOrDefaultAsync(ct);
+        var contacts = await db.Contacts.AsNoTracking().Where(x => x.PersonId == person.Id && x.On <= today)
+            .OrderByDescending(x => x.On).ThenByDescending(x => x.StartsAt).ThenByDescending(x => x.Id).Take(RecentContactsShown)
+            .Select(x => new RecentContact(x.On, x.Kind, x.Outcome))
+            .ToListAsync(ct);
+        var overview = Map(person, today, viewer.MayRecordRisk(person.TeamId, person.ResponsibleOfficerId)) with { Plan = plan, RecentContacts = contacts };
         await audit.RecordReadAsync(AuditAction.Consulted, purpose, [crn], ct);
         return new CaseLookup(overview, false);
     }
