@@ -77,6 +77,9 @@ namespace Probation.Bench
             var services = new ServiceCollection();
             services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
             services.AddProbationData(database);
+            services.AddSingleton(TimeProvider.System);
+            services.AddSingleton(new Probation.Domain.Supervision.SafetyNet(new Probation.Domain.Supervision.SafetyNetOptions(), Probation.Domain.Common.WorkingDayCalendar.EnglandAndWales));
+            services.AddScoped<Probation.Application.Supervision.CaseStatuses>();
             services.AddIdentityCore<ApplicationUser>(i => i.Password.RequiredLength = 12).AddRoles<IdentityRole>().AddEntityFrameworkStores<ProbationDbContext>();
             await using var sp = services.BuildServiceProvider();
 
