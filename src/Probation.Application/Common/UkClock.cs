@@ -11,11 +11,19 @@ public static class UkClock
     public static DateTime ToUkTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
 
-    /// <summary>The next midnight in London after <paramref name="now"/>, as a UTC instant.</summary>
-    public static DateTimeOffset NextMidnightUtc(DateTimeOffset now)
+    /// <summary>The next instant after <paramref name="now"/> at which the clock in London shows <paramref name="timeOfDay"/>, in UTC.</summary>
+    public static DateTimeOffset NextUtc(DateTimeOffset now, TimeSpan timeOfDay)
     {
         var local = TimeZoneInfo.ConvertTime(now, London);
-        var midnight = DateTime.SpecifyKind(local.Date.AddDays(1), DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, London), TimeSpan.Zero);
+        var next = local.Date + timeOfDay;
+        if (next <= local.DateTime)
+        {
+            next = next.AddDays(1);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(next, DateTimeKind.Unspecified), London), TimeSpan.Zero);
     }
+
+    /// <summary>The next midnight in London after <paramref name="now"/>, as a UTC instant.</summary>
+    public static DateTimeOffset NextMidnightUtc(DateTimeOffset now) => NextUtc(now, TimeSpan.Zero);
 }

@@ -135,8 +135,6 @@ public sealed class ReportAggregatesOptions
 /// </summary>
 public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scopes, TimeProvider clock, ReportAggregatesOptions options, ILogger<ReportAggregatesRefresher> log) : BackgroundService
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Enabled)
@@ -162,14 +160,7 @@ public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scope
     /// <summary>How long from now until the next time the UK clock shows the hour.</summary>
     public static TimeSpan UntilNext(DateTimeOffset now, int hour)
     {
-        var local = TimeZoneInfo.ConvertTime(now, London);
-        var next = local.Date.AddHours(hour);
-        if (next <= local.DateTime)
-        {
-            next = next.AddDays(1);
-        }
-
-        var wait = TimeZoneInfo.ConvertTimeToUtc(next, London) - now.UtcDateTime;
+        var wait = UkClock.NextUtc(now, TimeSpan.FromHours(hour)) - now;
         return wait > TimeSpan.Zero ? wait : TimeSpan.FromMinutes(1);
     }
 

@@ -106,7 +106,6 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
             if (stored.TryGetValue(status.PersonId, out var row))
             {
                 db.Entry(row).CurrentValues.SetValues(status);
-                row.Alerts = status.Alerts;
             }
             else
             {
