@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Probation.Application.Allocation;
 using Probation.Application.Data;
 using Probation.Application.Supervision;
 using Probation.Domain.Oversight;
@@ -26,7 +27,7 @@ public abstract class CaseStatusTests(ProbationAppFactory app)
     }
 
     private static string Describe(CaseStatus s) =>
-        $"{s.UnderSupervision} " + string.Join(",", OversightMeasures.All.Select(s.Value)) + " | "
+        $"{s.UnderSupervision} {s.WorkloadPoints} " + string.Join(",", OversightMeasures.All.Select(s.Value)) + " | "
         + string.Join("; ", s.Alerts.Select(a => $"{a.Code} {a.Severity} {a.DueOn:yyyy-MM-dd} {a.Resolve} {a.Reason}"));
 
     [Fact]
@@ -39,10 +40,10 @@ public abstract class CaseStatusTests(ProbationAppFactory app)
 
         var net = scope.ServiceProvider.GetRequiredService<SafetyNet>();
         var today = app.Clock.Today();
-        var full = await SupervisionQueries.WithRecords(db.People.AsNoTracking()).Include(p => p.Oversight).ToListAsync(Ct);
+        var full = await SupervisionQueries.WithRecords(db.People.AsNoTracking()).Include(p => p.Oversight).Include(p => p.Assessments).ThenInclude(a => a.Needs).ToListAsync(Ct);
         var stored = await db.CaseStatuses.AsNoTracking().ToDictionaryAsync(s => s.PersonId, Ct);
         var differences = full
-            .Select(p => (p.Id, Expected: Describe(CaseStatus.Compute(net, p, today)), Stored: stored.TryGetValue(p.Id, out var s) ? Describe(s) : "none"))
+            .Select(p => (p.Id, Expected: Describe(CaseStatus.Compute(net, p, today, CaseFacts.WorkloadPoints(p, today))), Stored: stored.TryGetValue(p.Id, out var s) ? Describe(s) : "none"))
             .Where(x => x.Expected != x.Stored)
             .Select(x => $"{x.Id}: stored [{x.Stored}], full records [{x.Expected}]")
             .ToList();
@@ -53,6 +54,7 @@ public abstract class CaseStatusTests(ProbationAppFactory app)
         Assert.Contains(stored.Values, s => s.HighAlerts > 0);
         Assert.Contains(stored.Values, s => s.MediumAlerts > 0);
         Assert.Contains(stored.Values, s => !s.UnderSupervision);
+        Assert.True(stored.Values.Select(s => s.WorkloadPoints).Distinct().Count() > 3, "the demo cases should weigh differently");
     }
 
     [Fact]
@@ -97,6 +99,74 @@ public abstract class CaseStatusTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task AChangeToTheAssessedNeeds_MovesTheCaseOn_AndItsWorkloadPointsFollowTheTier()
+    {
+        var (scope, db, statuses) = await OpenAsync();
+        await using var _ = scope;
+        var today = app.Clock.Today();
+        var assessment = await db.Assessments.AsNoTracking().Where(a => a.CompletedOn != null).OrderBy(a => a.Id).FirstAsync(Ct);
+        var id = assessment.PersonId;
+        var before = (await statuses.CurrentAsync(db.People.Where(p => p.Id == id), Ct))[id].Status;
+
+        // The needs scored at the most severe level, written straight to the store: the tier's change level can only rise.
+        await app.WithDbAsync(async other =>
+        {
+            var latest = await other.Assessments.Include(a => a.Needs).Where(a => a.PersonId == id && a.CompletedOn != null)
+                .OrderByDescending(a => a.CompletedOn).ThenByDescending(a => a.Id).FirstAsync(Ct);
+            foreach (var need in Enum.GetValues<Need>().Where(n => latest.Needs.All(x => x.Need != n)))
+            {
+                latest.Needs.Add(new AssessedNeed { Need = need, Severity = NeedSeverity.SignificantProblems });
+            }
+
+            foreach (var need in latest.Needs)
+            {
+                need.Severity = NeedSeverity.SignificantProblems;
+            }
+
+            return await other.SaveChangesAsync(Ct);
+        });
+        var after = (await statuses.CurrentAsync(db.People.Where(p => p.Id == id), Ct))[id].Status;
+        Assert.True(after.PersonVersion > before.PersonVersion);
+        var full = await db.People.AsNoTracking().AsSplitQuery().Include(p => p.Registrations).Include(p => p.Orders).ThenInclude(o => o.Requirements)
+            .Include(p => p.Assessments).ThenInclude(a => a.Needs).SingleAsync(p => p.Id == id, Ct);
+        Assert.Equal(CaseFacts.WorkloadPoints(full, today), after.WorkloadPoints);
+        Assert.True(after.WorkloadPoints >= before.WorkloadPoints);
+    }
+
+    [Fact]
+    public async Task TotalsByOfficer_SumEachCasesCurrentStatus_AfterComputingAgainWhatNoLongerHolds()
+    {
+        var (scope, db, statuses) = await OpenAsync();
+        await using var _ = scope;
+        var today = app.Clock.Today();
+        var held = db.People.Where(p => p.ResponsibleOfficerId != null);
+        var officer = await held.GroupBy(p => p.ResponsibleOfficerId).OrderByDescending(g => g.Count()).Select(g => g.Key!.Value).FirstAsync(Ct);
+        var person = (await statuses.CurrentAsync(held, Ct)).Values.Where(c => c.OfficerId == officer && c.Status.UnderSupervision)
+            .Select(c => c.Status.PersonId).Order().First();
+
+        // A missed appointment written straight to the store: the officer's stored sums would miss it.
+        await app.WithDbAsync(async other =>
+        {
+            other.Contacts.Add(new Contact { PersonId = person, On = today.AddDays(-3), Kind = ContactKind.Office, Outcome = ContactOutcome.FailedToAttend, RecordedBy = "test" });
+            return await other.SaveChangesAsync(Ct);
+        });
+
+        var totals = await statuses.TotalsByOfficerAsync(held, Ct);
+        var each = (await statuses.CurrentAsync(held, Ct)).Values.ToLookup(c => c.OfficerId!.Value);
+        Assert.Equal(each.Select(g => g.Key).Order(), totals.Keys.Order());
+        foreach (var group in each)
+        {
+            var t = totals[group.Key];
+            Assert.Equal(group.Count(), t.Held);
+            Assert.Equal(group.Sum(c => c.Status.WorkloadPoints), t.WorkloadPoints);
+            Assert.All(OversightMeasures.All, m => Assert.Equal(group.Sum(c => c.Status.Value(m)), t.Value(m)));
+        }
+
+        Assert.True(totals[officer].AbsencesAwaitingDecision >= 1);
+        Assert.True(totals.Values.Sum(t => t.Value(OversightMeasure.HighAlerts)) > 0);
+    }
+
+    [Fact]
     public async Task WhenTheDayTurns_AStoredStatusNoLongerHolds_AndIsComputedForTheNewDay()
     {
         var (scope, db, statuses) = await OpenAsync();
@@ -131,7 +201,7 @@ public abstract class CaseStatusTests(ProbationAppFactory app)
 
 public sealed class CaseStatusInputsTests
 {
-    /// <summary>The record types the safety net's query includes (SupervisionQueries.WithRecords, plus the team page's oversight entries).</summary>
+    /// <summary>The record types a query includes.</summary>
     private static HashSet<Type> Included(System.Linq.Expressions.Expression query)
     {
         var found = new HashSet<Type>();
@@ -160,7 +230,9 @@ public sealed class CaseStatusInputsTests
     public void EveryRecordTheSafetyNetReads_MovesItsCaseOnWhenChanged()
     {
         using var db = new ProbationDbContext(new DbContextOptionsBuilder<ProbationDbContext>().UseSqlite("Data Source=:memory:").Options);
-        var read = Included(SupervisionQueries.WithRecords(db.People).Include(p => p.Oversight).Expression);
+        // The tier behind the workload points reads the needs of the assessments as well.
+        var read = Included(SupervisionQueries.WithRecords(db.People).Include(p => p.Oversight).Include(p => p.Assessments).ThenInclude(a => a.Needs).Expression);
+        Assert.Contains(typeof(AssessedNeed), read);
         Assert.Contains(typeof(Contact), read);
         Assert.Contains(typeof(Probation.Domain.Cases.Requirement), read);
 

@@ -3,6 +3,7 @@ using Probation.Application.Access;
 using Probation.Application.Audit;
 using Probation.Application.Data;
 using Probation.Application.Identity;
+using Probation.Application.Supervision;
 using Probation.Domain.Access;
 using Probation.Domain.Allocation;
 using Probation.Domain.Audit;
@@ -34,10 +35,10 @@ public sealed record CandidateList(
 
 /// <summary>
 /// The reads of allocation: a team's queue, the ranked candidates for a case, and each officer's
-/// workload. Tiers and points are computed from the case record on every read, so they always
-/// follow its current inputs.
+/// workload. A case's tier and points are computed from its record on every read of the case; an officer's workload
+/// sums the points kept in each case's status, which holds only while the case record and the day are unchanged.
 /// </summary>
-public sealed class AllocationQueries(ProbationDbContext db, IRequestContext request, AuditLog audit, AllocationMatrix matrix, WorkingDayCalendar calendar, TimeProvider clock)
+public sealed class AllocationQueries(ProbationDbContext db, IRequestContext request, AuditLog audit, AllocationMatrix matrix, WorkingDayCalendar calendar, TimeProvider clock, CaseStatuses statuses)
 {
     private IQueryable<PersonOnProbation> CasesWithFacts() =>
         db.People.AsNoTracking().AsSplitQuery()
@@ -166,18 +167,17 @@ public sealed class AllocationQueries(ProbationDbContext db, IRequestContext req
     internal static bool MayAllocate(Viewer viewer, int? caseTeamId) =>
         (viewer.IsInRole(Roles.CaseAdministrator) || viewer.IsInRole(Roles.TeamManager)) && viewer.TeamId is not null && viewer.TeamId == caseTeamId;
 
+    /// <summary>Each officer's cases and workload points today, from the cases' kept statuses (ADR 0014), which hold each case's points.</summary>
     private async Task<Dictionary<int, OfficerLoad>> LoadsAsync(IReadOnlyCollection<StaffMember> officers, CancellationToken ct)
     {
-        var today = clock.Today();
-        var ids = officers.Select(o => o.Id).ToList();
-        var cases = await CasesWithFacts().Where(p => p.ResponsibleOfficerId != null && ids.Contains(p.ResponsibleOfficerId.Value)).ToListAsync(ct);
-        var byOfficer = cases.GroupBy(p => p.ResponsibleOfficerId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        var ids = officers.Select(o => o.Id).ToArray();
+        var totals = await statuses.TotalsByOfficerAsync(db.People.Where(p => p.ResponsibleOfficerId != null && EF.Parameter(ids).Contains(p.ResponsibleOfficerId.Value)), ct);
         return officers.ToDictionary(o => o.Id, o =>
         {
-            var held = byOfficer.GetValueOrDefault(o.Id) ?? [];
-            var points = held.Sum(p => CaseFacts.WorkloadPoints(p, today));
+            var held = totals.GetValueOrDefault(o.Id);
+            var points = held?.WorkloadPoints ?? 0;
             var available = Workload.AvailablePoints(o.ContractedHours, o.ReductionHours);
-            return new OfficerLoad(o.Id, o.FullName, o.Grade, o.Gender, o.ContractedHours, o.ReductionHours, held.Count, points, Math.Round(available, 1), Workload.CapacityPercent(points, available));
+            return new OfficerLoad(o.Id, o.FullName, o.Grade, o.Gender, o.ContractedHours, o.ReductionHours, held?.Held ?? 0, points, Math.Round(available, 1), Workload.CapacityPercent(points, available));
         });
     }
 

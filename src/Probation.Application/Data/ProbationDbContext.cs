@@ -97,12 +97,13 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
 
     /// <summary>
     /// The records a case's <see cref="Probation.Domain.Supervision.CaseStatus"/> is computed from, besides the case record
-    /// itself (what <c>SupervisionQueries.WithRecords</c> loads, and the oversight entries the team page counts).
+    /// itself (what <c>SupervisionQueries.WithRecords</c> loads, the assessed needs the tier reads, and the oversight
+    /// entries the team page counts).
     /// </summary>
     internal static readonly IReadOnlySet<Type> CaseStatusInputs = new HashSet<Type>
     {
         typeof(Order), typeof(Requirement), typeof(Registration),
-        typeof(Probation.Domain.Supervision.Assessment), typeof(Probation.Domain.Supervision.AgencyCheck),
+        typeof(Probation.Domain.Supervision.Assessment), typeof(Probation.Domain.Supervision.AssessedNeed), typeof(Probation.Domain.Supervision.AgencyCheck),
         typeof(Probation.Domain.Supervision.SentencePlan), typeof(Probation.Domain.Supervision.ScheduledRequirement),
         typeof(Probation.Domain.Supervision.Contact), typeof(Probation.Domain.Supervision.EnforcementAction),
         typeof(Probation.Domain.Supervision.SignificantEvent), typeof(Probation.Domain.Supervision.Review),

@@ -67,18 +67,22 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         var today = clock.Today();
         var since = today.AddDays(-OversightWindowDays);
 
-        // The counts come from each case's kept status (ADR 0014); only the cases under supervision today count.
+        // The counts are each case's kept status (ADR 0014), summed by officer in the database; only the cases under
+        // supervision today count, and so only their oversight entries.
         var teamCases = TeamCases(teamId);
-        var current = await statuses.CurrentAsync(teamCases, ct);
-        var holders = await teamCases.Select(p => new { p.Id, Officer = p.ResponsibleOfficerId!.Value }).ToDictionaryAsync(p => p.Id, p => p.Officer, ct);
-        var recorded = await db.OversightEntries.Where(o => o.RecordedOn > since && teamCases.Select(p => p.Id).Contains(o.PersonId))
-            .GroupBy(o => o.PersonId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var cases = current.Values.Select(c => c.Status).Where(c => c.UnderSupervision && holders.ContainsKey(c.PersonId))
-            .Select(c => (Officer: holders[c.PersonId], Status: c, Recorded: recorded.GetValueOrDefault(c.PersonId)))
-            .ToList();
+        var totals = await statuses.TotalsByOfficerAsync(teamCases, ct);
+        var recorded = await (
+                from o in db.OversightEntries
+                where o.RecordedOn > since
+                join p in teamCases on o.PersonId equals p.Id
+                join s in db.CaseStatuses on p.Id equals s.PersonId
+                where s.UnderSupervision
+                group o by p.ResponsibleOfficerId!.Value into g
+                select new { Officer = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Officer, g => g.Count, ct);
 
         var loads = (await allocation.WorkloadAsync(teamId, ct) ?? []).ToDictionary(l => l.StaffId);
-        var others = cases.Select(c => c.Officer).Distinct().Where(id => !loads.ContainsKey(id)).ToList();
+        var others = totals.Values.Where(t => t.UnderSupervision > 0).Select(t => t.OfficerId).Where(id => !loads.ContainsKey(id)).ToList();
         var otherStaff = await db.Staff.AsNoTracking().Where(s => others.Contains(s.Id)).ToListAsync(ct);
         var officerIds = loads.Keys.Concat(others).ToList();
         var supervised = await db.StaffSupervisionRecords.AsNoTracking().Where(r => officerIds.Contains(r.StaffMemberId))
@@ -86,11 +90,11 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
 
         OfficerOversight Row(int id, string name, StaffGrade? grade, int points, double capacity)
         {
-            var held = cases.Where(c => c.Officer == id).ToList();
+            var held = totals.GetValueOrDefault(id);
             return new OfficerOversight(
                 id, name, grade, points, capacity,
-                OversightMeasures.All.ToDictionary(m => m, m => held.Sum(c => c.Status.Value(m))),
-                held.Sum(c => c.Recorded),
+                OversightMeasures.All.ToDictionary(m => m, m => held?.Value(m) ?? 0),
+                recorded.GetValueOrDefault(id),
                 supervised.TryGetValue(id, out var last) ? last : null);
         }
 
@@ -119,7 +123,7 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         var (waiting, referred) = await allocation.QueueCountsAsync(teamId, ct);
         return new TeamOversight(
             team.Id, team.Name, today, OversightWindowDays, shown.ToList(),
-            OversightMeasures.All.ToDictionary(m => m, m => cases.Sum(c => c.Status.Value(m))),
+            OversightMeasures.All.ToDictionary(m => m, m => totals.Values.Sum(t => t.Value(m))),
             waiting, referred);
     }
 
@@ -143,7 +147,7 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         }
 
         var viewer = request.Viewer;
-        var counted = (await statuses.CurrentAsync(TeamCases(teamId).Where(p => officerId == null || p.ResponsibleOfficerId == officerId), ct))
+        var counted = (await statuses.CountsAsync(TeamCases(teamId).Where(p => officerId == null || p.ResponsibleOfficerId == officerId), ct))
             .Values.Where(c => c.Status.Value(measure) > 0).Select(c => c.Status.PersonId).ToArray();
         var cases = await CasesAsync(TeamCases(teamId).Where(p => EF.Parameter(counted).Contains(p.Id)), ct);
         var names = await db.Staff.AsNoTracking().Where(s => s.TeamId == teamId || s.Id == officerId)

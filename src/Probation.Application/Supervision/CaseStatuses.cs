@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Probation.Application.Allocation;
 using Probation.Application.Data;
 using Probation.Domain.Cases;
 using Probation.Domain.Oversight;
@@ -20,24 +21,96 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
     /// <summary>Cases computed and stored together.</summary>
     public const int BatchSize = 1000;
 
-    /// <summary>The status today of each case <paramref name="people"/> selects, by person id, with each case's CRN.</summary>
-    public async Task<IReadOnlyDictionary<int, (Domain.Common.Crn Crn, CaseStatus Status)>> CurrentAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)
+    /// <summary>The status today of each case <paramref name="people"/> selects, by person id, with each case's CRN and responsible officer.</summary>
+    public Task<IReadOnlyDictionary<int, CurrentStatus>> CurrentAsync(IQueryable<PersonOnProbation> people, CancellationToken ct) =>
+        CurrentAsync(people, alerts: true, ct);
+
+    /// <summary>
+    /// As <see cref="CurrentAsync(IQueryable{PersonOnProbation}, CancellationToken)"/>, with the stored statuses read for
+    /// their counts and points only, for pages that sum them (a status computed again on the way still has its alerts).
+    /// </summary>
+    public Task<IReadOnlyDictionary<int, CurrentStatus>> CountsAsync(IQueryable<PersonOnProbation> people, CancellationToken ct) =>
+        CurrentAsync(people, alerts: false, ct);
+
+    /// <summary>
+    /// The kept statuses of the cases <paramref name="people"/> selects, summed in the database by responsible officer
+    /// (the team page, each officer's workload). The statuses that no longer hold are computed again and stored first.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, StatusTotals>> TotalsByOfficerAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)
     {
         var today = clock.Today();
-        var found = await (
-                from p in people
-                join s in db.CaseStatuses on p.Id equals s.PersonId into stored
-                from s in stored.DefaultIfEmpty()
-                select new { p.Id, p.Crn, p.Version, Status = s })
-            .AsNoTracking().ToListAsync(ct);
-        var crns = found.ToDictionary(f => f.Id, f => f.Crn);
-        var result = new Dictionary<int, (Domain.Common.Crn, CaseStatus)>(found.Count);
+        var stale = await people
+            .Where(p => !db.CaseStatuses.Any(s => s.PersonId == p.Id && s.PersonVersion == p.Version && s.ComputedOn == today))
+            .Select(p => p.Id).ToListAsync(ct);
+        foreach (var chunk in stale.Chunk(BatchSize))
+        {
+            await ComputeAndStoreAsync(db.People.Where(p => EF.Parameter(chunk).Contains(p.Id)), today, ct);
+        }
+
+        return await (
+                from p in people.Where(p => p.ResponsibleOfficerId != null)
+                join s in db.CaseStatuses on p.Id equals s.PersonId
+                group s by p.ResponsibleOfficerId!.Value into g
+                select new StatusTotals
+                {
+                    OfficerId = g.Key,
+                    Held = g.Count(),
+                    UnderSupervision = g.Sum(s => s.UnderSupervision ? 1 : 0),
+                    WorkloadPoints = g.Sum(s => s.WorkloadPoints),
+                    HighAlerts = g.Sum(s => s.HighAlerts),
+                    MediumAlerts = g.Sum(s => s.MediumAlerts),
+                    AssessmentsOverdue = g.Sum(s => s.AssessmentsOverdue),
+                    PlansOverdue = g.Sum(s => s.PlansOverdue),
+                    ReviewsOverdue = g.Sum(s => s.ReviewsOverdue),
+                    ChecksAwaitingAnswer = g.Sum(s => s.ChecksAwaitingAnswer),
+                    AbsencesAwaitingDecision = g.Sum(s => s.AbsencesAwaitingDecision),
+                    EnforcementDecisionsDue = g.Sum(s => s.EnforcementDecisionsDue),
+                    DirectionsDueForCheck = g.Sum(s => s.DirectionsDueForCheck),
+                })
+            .ToDictionaryAsync(t => t.OfficerId, ct);
+    }
+
+    private async Task<IReadOnlyDictionary<int, CurrentStatus>> CurrentAsync(IQueryable<PersonOnProbation> people, bool alerts, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var joined = from p in people
+                     join s in db.CaseStatuses on p.Id equals s.PersonId into stored
+                     from s in stored.DefaultIfEmpty()
+                     select new { p.Id, p.Crn, p.ResponsibleOfficerId, p.Version, Status = s };
+        var found = alerts
+            ? await joined.AsNoTracking().ToListAsync(ct)
+            : await joined.Select(f => new
+            {
+                f.Id,
+                f.Crn,
+                f.ResponsibleOfficerId,
+                f.Version,
+                Status = f.Status == null ? null : new CaseStatus
+                {
+                    PersonId = f.Status.PersonId,
+                    PersonVersion = f.Status.PersonVersion,
+                    ComputedOn = f.Status.ComputedOn,
+                    UnderSupervision = f.Status.UnderSupervision,
+                    HighAlerts = f.Status.HighAlerts,
+                    MediumAlerts = f.Status.MediumAlerts,
+                    AssessmentsOverdue = f.Status.AssessmentsOverdue,
+                    PlansOverdue = f.Status.PlansOverdue,
+                    ReviewsOverdue = f.Status.ReviewsOverdue,
+                    ChecksAwaitingAnswer = f.Status.ChecksAwaitingAnswer,
+                    AbsencesAwaitingDecision = f.Status.AbsencesAwaitingDecision,
+                    EnforcementDecisionsDue = f.Status.EnforcementDecisionsDue,
+                    DirectionsDueForCheck = f.Status.DirectionsDueForCheck,
+                    WorkloadPoints = f.Status.WorkloadPoints,
+                },
+            }).ToListAsync(ct);
+        var cases = found.ToDictionary(f => f.Id, f => (f.Crn, f.ResponsibleOfficerId));
+        var result = new Dictionary<int, CurrentStatus>(found.Count);
         var stale = new List<int>();
         foreach (var f in found)
         {
             if (f.Status is { } status && status.HoldsFor(f.Version, today))
             {
-                result[f.Id] = (f.Crn, status);
+                result[f.Id] = new CurrentStatus(f.Crn, f.ResponsibleOfficerId, status);
             }
             else
             {
@@ -49,7 +122,8 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
         {
             foreach (var status in await ComputeAndStoreAsync(db.People.Where(p => EF.Parameter(chunk).Contains(p.Id)), today, ct))
             {
-                result[status.PersonId] = (crns[status.PersonId], status);
+                var (crn, officer) = cases[status.PersonId];
+                result[status.PersonId] = new CurrentStatus(crn, officer, status);
             }
         }
 
@@ -79,7 +153,7 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
 
     /// <summary>Today's status of each case <paramref name="people"/> selects, computed from its records and not stored (the benchmark's W4).</summary>
     public async Task<List<CaseStatus>> ComputeAsync(IQueryable<PersonOnProbation> people, DateOnly today, CancellationToken ct) =>
-        (await ReadAsync(people, today, ct)).Select(p => CaseStatus.Compute(net, p, today)).ToList();
+        (await ReadAsync(people, today, ct)).Select(p => CaseStatus.Compute(net, p, today, CaseFacts.WorkloadPoints(p, today))).ToList();
 
     private async Task<List<CaseStatus>> ComputeAndStoreAsync(IQueryable<PersonOnProbation> people, DateOnly today, CancellationToken ct)
     {
@@ -138,7 +212,7 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
     {
         var ids = people.Select(p => p.Id);
         var basics = await people.AsNoTracking()
-            .Select(p => new { p.Id, p.Version, p.ResponsibleOfficerId, p.AllocatedOn, p.Risk.Rosh, p.Risk.RiskToChildren })
+            .Select(p => new { p.Id, p.Version, p.ResponsibleOfficerId, p.AllocatedOn, p.Risk.Rosh, p.Risk.RiskToChildren, p.Risk.Ogrs })
             .ToListAsync(ct);
         if (basics.Count == 0)
         {
@@ -147,9 +221,14 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
 
         var orders = (await db.Orders.AsNoTracking().Include(o => o.Requirements).Where(o => ids.Contains(o.PersonId)).ToListAsync(ct)).ToLookup(o => o.PersonId);
         var registrations = (await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.PersonId)).ToListAsync(ct)).ToLookup(r => r.PersonId);
+        // The tier reads the needs of completed assessments only.
+        var needs = (await db.Set<AssessedNeed>().AsNoTracking()
+            .Where(n => db.Assessments.Any(a => a.Id == n.AssessmentId && a.CompletedOn != null && ids.Contains(a.PersonId)))
+            .Select(n => new { n.AssessmentId, n.Need, n.Severity }).ToListAsync(ct))
+            .ToLookup(n => n.AssessmentId, n => new AssessedNeed { AssessmentId = n.AssessmentId, Need = n.Need, Severity = n.Severity });
         var assessments = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.PersonId))
-            .Select(a => new { a.PersonId, a.Kind, a.StartedOn, a.CompletedOn, a.Rosh }).ToListAsync(ct))
-            .ToLookup(a => a.PersonId, a => new Assessment { Kind = a.Kind, StartedOn = a.StartedOn, CompletedOn = a.CompletedOn, Rosh = a.Rosh, AssessedBy = string.Empty });
+            .Select(a => new { a.Id, a.PersonId, a.Kind, a.StartedOn, a.CompletedOn, a.Rosh }).ToListAsync(ct))
+            .ToLookup(a => a.PersonId, a => new Assessment { Id = a.Id, Kind = a.Kind, StartedOn = a.StartedOn, CompletedOn = a.CompletedOn, Rosh = a.Rosh, AssessedBy = string.Empty, Needs = needs[a.Id].ToList() });
         var checks = (await db.AgencyChecks.AsNoTracking().Where(c => ids.Contains(c.PersonId))
             .Select(c => new { c.PersonId, c.Kind, c.RequestedOn, c.AnsweredOn, c.NotRequiredReason }).ToListAsync(ct))
             .ToLookup(c => c.PersonId, c => new AgencyCheck { Kind = c.Kind, RequestedOn = c.RequestedOn, AnsweredOn = c.AnsweredOn, NotRequiredReason = c.NotRequiredReason, RecordedBy = string.Empty });
@@ -196,7 +275,7 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
                 LastName = string.Empty,
                 ResponsibleOfficerId = b.ResponsibleOfficerId,
                 AllocatedOn = b.AllocatedOn,
-                Risk = new RiskProfile { Rosh = b.Rosh, RiskToChildren = b.RiskToChildren },
+                Risk = new RiskProfile { Rosh = b.Rosh, RiskToChildren = b.RiskToChildren, Ogrs = b.Ogrs },
                 Orders = orders[b.Id].ToList(),
                 Registrations = registrations[b.Id].ToList(),
                 Assessments = assessments[b.Id].ToList(),
@@ -223,3 +302,6 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
         }).ToList();
     }
 }
+
+/// <summary>A case's kept status today, with the CRN and the responsible officer it was read with.</summary>
+public readonly record struct CurrentStatus(Domain.Common.Crn Crn, int? OfficerId, CaseStatus Status);

@@ -2383,6 +2383,9 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Property<bool>("UnderSupervision")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("WorkloadPoints")
+                        .HasColumnType("integer");
+
                     b.HasKey("PersonId");
 
                     b.ToTable("CaseStatuses");

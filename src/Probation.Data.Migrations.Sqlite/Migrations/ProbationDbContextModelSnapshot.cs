@@ -2274,6 +2274,9 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Property<bool>("UnderSupervision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("WorkloadPoints")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PersonId");
 
                     b.ToTable("CaseStatuses");

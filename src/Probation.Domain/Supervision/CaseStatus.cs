@@ -4,12 +4,64 @@ using Probation.Domain.Oversight;
 namespace Probation.Domain.Supervision;
 
 /// <summary>
+/// The team page's counts and the workload points: of one case (<see cref="CaseStatus"/>), or summed over an officer's
+/// cases (<see cref="StatusTotals"/>). A case not under supervision counts nothing but its points.
+/// </summary>
+public abstract class StatusCounts
+{
+    public int HighAlerts { get; set; }
+    public int MediumAlerts { get; set; }
+    public int AssessmentsOverdue { get; set; }
+    public int PlansOverdue { get; set; }
+    public int ReviewsOverdue { get; set; }
+    public int ChecksAwaitingAnswer { get; set; }
+    public int AbsencesAwaitingDecision { get; set; }
+    public int EnforcementDecisionsDue { get; set; }
+    public int DirectionsDueForCheck { get; set; }
+
+    /// <summary>The points the cases add to their officer's workload on the day (tier and type, as allocation weighs them), whether or not an order is current.</summary>
+    public int WorkloadPoints { get; set; }
+
+    /// <summary>How many cases under supervision the counts are of.</summary>
+    protected abstract int CasesCounted { get; }
+
+    /// <summary>The figure for a team page measure: for one case, the same number <see cref="OversightMeasures.Value"/> gives.</summary>
+    public int Value(OversightMeasure measure) => measure switch
+    {
+        OversightMeasure.Cases => CasesCounted,
+        OversightMeasure.HighAlerts => HighAlerts,
+        OversightMeasure.MediumAlerts => MediumAlerts,
+        OversightMeasure.AssessmentsOverdue => AssessmentsOverdue,
+        OversightMeasure.PlansOverdue => PlansOverdue,
+        OversightMeasure.ReviewsOverdue => ReviewsOverdue,
+        OversightMeasure.ChecksAwaitingAnswer => ChecksAwaitingAnswer,
+        OversightMeasure.AbsencesAwaitingDecision => AbsencesAwaitingDecision,
+        OversightMeasure.EnforcementDecisionsDue => EnforcementDecisionsDue,
+        OversightMeasure.DirectionsDueForCheck => DirectionsDueForCheck,
+        _ => 0,
+    };
+}
+
+/// <summary>The kept statuses of one officer's cases, summed.</summary>
+public sealed class StatusTotals : StatusCounts
+{
+    public int OfficerId { get; set; }
+
+    /// <summary>Every case the officer holds, under supervision today or not.</summary>
+    public int Held { get; set; }
+
+    public int UnderSupervision { get; set; }
+
+    protected override int CasesCounted => UnderSupervision;
+}
+
+/// <summary>
 /// A case's alerts and the team page's counts as the safety net found them on <see cref="ComputedOn"/> from version
 /// <see cref="PersonVersion"/> of the case record (ADR 0014). It is a copy kept for speed, never a record of its own:
 /// it holds only while the case record is at that version and the day has not changed, and any reader that finds it
 /// otherwise computes it again from the records. Every change to a record the safety net reads moves the case's version on.
 /// </summary>
-public sealed class CaseStatus
+public sealed class CaseStatus : StatusCounts
 {
     public int PersonId { get; set; }
 
@@ -22,46 +74,22 @@ public sealed class CaseStatus
     /// <summary>Whether an order is current on the day: only then is work owed and the case counted on the team page.</summary>
     public bool UnderSupervision { get; set; }
 
-    public int HighAlerts { get; set; }
-    public int MediumAlerts { get; set; }
-    public int AssessmentsOverdue { get; set; }
-    public int PlansOverdue { get; set; }
-    public int ReviewsOverdue { get; set; }
-    public int ChecksAwaitingAnswer { get; set; }
-    public int AbsencesAwaitingDecision { get; set; }
-    public int EnforcementDecisionsDue { get; set; }
-    public int DirectionsDueForCheck { get; set; }
-
     /// <summary>The alerts themselves, in the order the safety net raised them (see <see cref="PracticeAlert"/>).</summary>
     public IReadOnlyList<PracticeAlert> Alerts { get; set; } = [];
 
     /// <summary>Whether this status still holds for a case record at <paramref name="version"/> on <paramref name="today"/>.</summary>
     public bool HoldsFor(int version, DateOnly today) => PersonVersion == version && ComputedOn == today;
 
-    /// <summary>How much the case adds to a team page measure: the same numbers <see cref="OversightMeasures.Value"/> gives.</summary>
-    public int Value(OversightMeasure measure) => measure switch
-    {
-        OversightMeasure.Cases => UnderSupervision ? 1 : 0,
-        OversightMeasure.HighAlerts => HighAlerts,
-        OversightMeasure.MediumAlerts => MediumAlerts,
-        OversightMeasure.AssessmentsOverdue => AssessmentsOverdue,
-        OversightMeasure.PlansOverdue => PlansOverdue,
-        OversightMeasure.ReviewsOverdue => ReviewsOverdue,
-        OversightMeasure.ChecksAwaitingAnswer => ChecksAwaitingAnswer,
-        OversightMeasure.AbsencesAwaitingDecision => AbsencesAwaitingDecision,
-        OversightMeasure.EnforcementDecisionsDue => EnforcementDecisionsDue,
-        OversightMeasure.DirectionsDueForCheck => DirectionsDueForCheck,
-        _ => 0,
-    };
+    protected override int CasesCounted => UnderSupervision ? 1 : 0;
 
     /// <summary>
     /// The status of a case read with every record the safety net and the team page's counts read (orders and their
     /// requirements, flags, assessments, checks, plan, contacts, enforcement, events, reviews, exceptions, programme
-    /// referrals, unpaid work bookings and oversight entries).
+    /// referrals, unpaid work bookings and oversight entries), with the workload points allocation weighs it at that day.
     /// </summary>
-    public static CaseStatus Compute(SafetyNet net, PersonOnProbation person, DateOnly today)
+    public static CaseStatus Compute(SafetyNet net, PersonOnProbation person, DateOnly today, int workloadPoints)
     {
-        var status = new CaseStatus { PersonId = person.Id, PersonVersion = person.Version, ComputedOn = today };
+        var status = new CaseStatus { PersonId = person.Id, PersonVersion = person.Version, ComputedOn = today, WorkloadPoints = workloadPoints };
         if (!CaseSnapshots.UnderSupervision(person, today))
         {
             return status;
