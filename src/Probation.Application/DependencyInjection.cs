@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<Supervision.CaseStatuses>();
         services.TryAddSingleton(Supervision.CaseStatusRefreshOptions.Default);
+        services.AddSingleton<Common.StartUpWork>();
         services.AddSingleton<Supervision.CaseStatusRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<Supervision.CaseStatusRefresher>());
         services.AddScoped<Supervision.RecordAssessment>();

@@ -118,7 +118,8 @@ builder.Services.AddRazorPages(o =>
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddDbContextCheck<ProbationDbContext>("database");
+builder.Services.AddHealthChecks().AddDbContextCheck<ProbationDbContext>("database")
+    .AddCheck<Probation.Application.Common.StartUpWorkHealthCheck>("start-up work", tags: [Probation.Application.Common.StartUpWorkHealthCheck.Tag]);
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
@@ -156,7 +157,9 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+// Liveness: the node answers and reaches its database. Readiness: that, and its start-up work is done.
+app.MapHealthChecks("/health", new() { Predicate = c => !c.Tags.Contains(Probation.Application.Common.StartUpWorkHealthCheck.Tag) }).AllowAnonymous();
+app.MapHealthChecks("/health/ready").AllowAnonymous();
 app.MapRazorPages();
 app.MapProbationApi();
 app.MapAllocationApi();

@@ -31,6 +31,33 @@ public sealed class ProductionTests(ProductionFactory app) : IClassFixture<Produ
     }
 
     [Fact]
+    public async Task Readiness_WaitsForTheStartUpWork_LivenessDoesNot()
+    {
+        var work = app.Services.GetRequiredService<Probation.Application.Common.StartUpWork>();
+        var client = app.AnonymousClient();
+        work.Begin("test work");
+        try
+        {
+            var notReady = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        }
+        finally
+        {
+            work.Done("test work");
+        }
+
+        // The kept case statuses are computed at start-up; once that is done the node is ready.
+        for (var i = 0; i < 600 && work.Pending.Count > 0; i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Empty(work.Pending);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
     public async Task Production_ShowsNoDeveloperErrorPage()
     {
         var anonymous = await app.AnonymousClient().GetAsync("/no-such-page");

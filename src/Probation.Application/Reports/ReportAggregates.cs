@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Probation.Application.Common;
 using Probation.Application.Data;
 
 namespace Probation.Application.Reports;
@@ -133,8 +134,24 @@ public sealed class ReportAggregatesOptions
 /// Refreshes the daily report aggregates on start-up when today's rows are missing and then once a day at the configured
 /// hour. A failed refresh is logged (with no personal data) and leaves the reports counting live until the next one.
 /// </summary>
-public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scopes, TimeProvider clock, ReportAggregatesOptions options, ILogger<ReportAggregatesRefresher> log) : BackgroundService
+public sealed partial class ReportAggregatesRefresher : BackgroundService
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly ReportAggregatesOptions options;
+    private readonly StartUpWork startUp;
+    private readonly ILogger<ReportAggregatesRefresher> log;
+
+    public ReportAggregatesRefresher(IServiceScopeFactory scopes, TimeProvider clock, ReportAggregatesOptions options, StartUpWork startUp, ILogger<ReportAggregatesRefresher> log)
+    {
+        (this.scopes, this.clock, this.options, this.startUp, this.log) = (scopes, clock, options, startUp, log);
+        if (options.Enabled)
+        {
+            // Begun before the host serves, so the readiness probe never answers ready before the day's counts exist.
+            startUp.Begin(nameof(ReportAggregatesRefresher));
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Enabled)
@@ -144,7 +161,15 @@ public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scope
 
         try
         {
-            await RefreshAsync(onlyIfMissing: true, stoppingToken);
+            try
+            {
+                await RefreshAsync(onlyIfMissing: true, stoppingToken);
+            }
+            finally
+            {
+                startUp.Done(nameof(ReportAggregatesRefresher));
+            }
+
             while (!stoppingToken.IsCancellationRequested)
             {
                 await Task.Delay(UntilNext(clock.GetUtcNow(), options.RefreshHour), clock, stoppingToken);

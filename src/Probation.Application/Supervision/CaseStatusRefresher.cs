@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Probation.Application.Common;
 using Probation.Application.Data;
 
 namespace Probation.Application.Supervision;
@@ -17,8 +18,24 @@ public sealed record CaseStatusRefreshOptions(bool Enabled, TimeSpan AfterMidnig
 /// kept statuses like every other. Readers never depend on it: a status that does not hold is computed when it is read.
 /// Running on several nodes at once is harmless (each writes the same statuses).
 /// </summary>
-public sealed partial class CaseStatusRefresher(IServiceScopeFactory scopes, TimeProvider clock, CaseStatusRefreshOptions options, ILogger<CaseStatusRefresher> log) : BackgroundService
+public sealed partial class CaseStatusRefresher : BackgroundService
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly CaseStatusRefreshOptions options;
+    private readonly StartUpWork startUp;
+    private readonly ILogger<CaseStatusRefresher> log;
+
+    public CaseStatusRefresher(IServiceScopeFactory scopes, TimeProvider clock, CaseStatusRefreshOptions options, StartUpWork startUp, ILogger<CaseStatusRefresher> log)
+    {
+        (this.scopes, this.clock, this.options, this.startUp, this.log) = (scopes, clock, options, startUp, log);
+        if (options.Enabled)
+        {
+            // Begun before the host serves, so the readiness probe never answers ready before the first refresh.
+            startUp.Begin(nameof(CaseStatusRefresher));
+        }
+    }
+
     /// <summary>Computes today's status of every case whose kept status is not today's; returns how many.</summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
     {
@@ -55,6 +72,10 @@ public sealed partial class CaseStatusRefresher(IServiceScopeFactory scopes, Tim
             {
                 // Readers compute what they need, so a failed refresh costs speed, not correctness; try again next time.
                 LogFailed(log, e);
+            }
+            finally
+            {
+                startUp.Done(nameof(CaseStatusRefresher));
             }
 
             var now = clock.GetUtcNow();
