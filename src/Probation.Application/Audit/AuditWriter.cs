@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,10 +121,34 @@ public sealed class AuditWriter : IHostedService, IAsyncDisposable
         try
         {
             await using var db = _newContext();
-            db.AuditEntries.AddRange(batch.Select(p => p.Entry));
 
-            // One SaveChanges is one transaction: every row of the batch, or none.
-            await db.SaveChangesAsync(CancellationToken.None);
+            // One transaction: every row of the batch, or none. The rows are written by plain parameterised INSERTs
+            // rather than through the change tracker, which cost more than the reads they record; each entry's key
+            // comes back from its INSERT for its subjects to name.
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var subjects = new List<(long EntryId, string Crn)>();
+            foreach (var p in batch)
+            {
+                var e = p.Entry;
+                e.Id = (await db.Database.SqlQueryRaw<long>(
+                    """INSERT INTO "AuditLog" ("AtUtc", "UserName", "StaffMemberId", "Action", "Where", "Purpose", "RequestId") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) RETURNING "Id" AS "Value" """,
+                    e.AtUtc, e.UserName, Nullable(e.StaffMemberId), e.Action.ToString(), e.Where, e.Purpose, Nullable(e.RequestId))
+                    .ToListAsync(CancellationToken.None)).Single();
+                subjects.AddRange(e.Subjects.Select(s => (e.Id, s.Crn)));
+            }
+
+            foreach (var chunk in subjects.Chunk(SubjectsPerInsert))
+            {
+                // Only placeholders are put together here; the values travel as parameters.
+                var sql = """INSERT INTO "AuditLogSubjects" ("AuditEntryId", "Crn") VALUES """
+                    + string.Join(", ", chunk.Select((_, i) => "({" + (2 * i).ToString(CultureInfo.InvariantCulture) + "}, {" + ((2 * i) + 1).ToString(CultureInfo.InvariantCulture) + "})"));
+                await db.Database.ExecuteSqlRawAsync(
+                    sql,
+                    chunk.SelectMany(s => new object[] { s.EntryId, s.Crn }),
+                    CancellationToken.None);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
             Interlocked.Add(ref _rows, batch.Count);
             Interlocked.Increment(ref _commits);
             foreach (var p in batch)
@@ -135,10 +160,17 @@ public sealed class AuditWriter : IHostedService, IAsyncDisposable
         {
             foreach (var p in batch)
             {
+                p.Entry.Id = 0;
                 p.Done.TrySetException(new AuditWriteFailedException(ex));
             }
         }
     }
+
+    /// <summary>Subjects written by one multi-row INSERT (two parameters each, well inside both databases' limits).</summary>
+    private const int SubjectsPerInsert = 500;
+
+    /// <summary>A null value as a raw SQL argument: a typed null the providers can bind.</summary>
+    private static object Nullable<T>(T? value) => value is null ? DBNull.Value : value;
 
     private static Func<ProbationDbContext> ContextFactory(DatabaseOptions database)
     {
