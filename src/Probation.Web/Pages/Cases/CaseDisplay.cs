@@ -29,6 +29,12 @@ public static class CaseDisplay
         _ => "blue",
     };
 
+    /// <summary>
+    /// The class of a GOV.UK tag of a colour, as the <c>govuk-tag</c> tag helper renders it (blue has no modifier), for
+    /// long tables where a tag helper per cell would cost more than the markup it writes.
+    /// </summary>
+    public static string TagClass(string colour) => colour == "blue" ? "govuk-tag" : "govuk-tag govuk-tag--" + colour;
+
     public static string Offence(Probation.Domain.Cases.OffenceCategory category) => category switch
     {
         Probation.Domain.Cases.OffenceCategory.DomesticAbuseRelated => "Domestic abuse related",
