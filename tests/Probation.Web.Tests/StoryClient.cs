@@ -191,6 +191,25 @@ public sealed class StoryClient(ProbationAppFactory app)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
+    /// <summary>Records a complete initial assessment (every need scored, RoSH low with its reasons) started the day before it is completed.</summary>
+    public Task<int> InitialAssessmentAsync(string completedOn, string user = "po") =>
+        WriteAsync(user, HttpMethod.Post, "assessments", new
+        {
+            kind = "Initial",
+            startedOn = DateOnly.Parse(completedOn, System.Globalization.CultureInfo.InvariantCulture).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            completedOn,
+            currentOffence = "Shop theft.",
+            previousConvictionsReviewed = true,
+            needs = AllNeeds(),
+            strengths = "Family.",
+            diversityAndCircumstances = "None.",
+            motivation = "Good.",
+            personsViews = "Wants work.",
+            informationSources = "Court papers.",
+            rosh = "Low",
+            roshReasons = "No harm in the offending.",
+        });
+
     public static object[] AllNeeds(string severity = "SomeProblems") =>
         new[] { "Accommodation", "EducationTrainingEmployment", "Finance", "Relationships", "Lifestyle", "Drugs", "Alcohol", "EmotionalWellbeing", "ThinkingAndBehaviour", "Attitudes" }
             .Select(n => (object)new { need = n, severity, linkedToOffending = severity != "NoProblems", linkedToHarm = false }).ToArray();

@@ -120,22 +120,7 @@ public abstract class SupervisionPagesTests(ProbationAppFactory app)
             await story.WriteAsync("po", HttpMethod.Post, "contacts", new { on = first.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kind = i == 21 ? "HomeVisit" : "Office", outcome = "AttendedAndComplied" });
         }
 
-        await story.WriteAsync("po", HttpMethod.Post, "assessments", new
-        {
-            kind = "Initial",
-            startedOn = "2026-11-24",
-            completedOn = "2026-11-25",
-            currentOffence = "Shop theft.",
-            previousConvictionsReviewed = true,
-            needs = StoryClient.AllNeeds(),
-            strengths = "Family.",
-            diversityAndCircumstances = "None.",
-            motivation = "Good.",
-            personsViews = "Wants work.",
-            informationSources = "Court papers.",
-            rosh = "Low",
-            roshReasons = "No harm in the offending.",
-        });
+        await story.InitialAssessmentAsync("2026-11-25");
         await story.WriteAsync("po", HttpMethod.Put, "plan", new
         {
             on = "2026-11-25",
@@ -262,22 +247,7 @@ public abstract class SupervisionPagesTests(ProbationAppFactory app)
     public async Task ReviewsPage_TriggeredByAnEvent_RefusesBadReviews_AndRecordsProgressPerObjective()
     {
         var story = await NewCaseAsync();
-        await story.WriteAsync("po", HttpMethod.Post, "assessments", new
-        {
-            kind = "Initial",
-            startedOn = "2026-11-24",
-            completedOn = "2026-11-25",
-            currentOffence = "Shop theft.",
-            previousConvictionsReviewed = true,
-            needs = StoryClient.AllNeeds(),
-            strengths = "Family.",
-            diversityAndCircumstances = "None.",
-            motivation = "Good.",
-            personsViews = "Wants work.",
-            informationSources = "Court papers.",
-            rosh = "Low",
-            roshReasons = "No harm in the offending.",
-        });
+        await story.InitialAssessmentAsync("2026-11-25");
         await story.WriteAsync("po", HttpMethod.Put, "plan", new
         {
             on = "2026-11-25",
