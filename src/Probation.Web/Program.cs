@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Probation.Application;
 using Probation.Application.Access;
 using Probation.Application.Data;
@@ -159,7 +160,10 @@ app.UseAntiforgery();
 app.MapOpenApi().AllowAnonymous();
 // Liveness: the node answers and reaches its database. Readiness: that, and its start-up work is done.
 app.MapHealthChecks("/health", new() { Predicate = c => !c.Tags.Contains(Probation.Application.Common.StartUpWorkHealthCheck.Tag) }).AllowAnonymous();
-app.MapHealthChecks("/health/ready").AllowAnonymous();
+app.MapHealthChecks("/health/ready", new()
+{
+    ResultStatusCodes = { [HealthStatus.Healthy] = StatusCodes.Status200OK, [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable, [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+}).AllowAnonymous();
 app.MapRazorPages();
 app.MapProbationApi();
 app.MapAllocationApi();

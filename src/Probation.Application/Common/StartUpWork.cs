@@ -21,13 +21,16 @@ public sealed class StartUpWork
     public IReadOnlyList<string> Pending => pending.Keys.Order(StringComparer.Ordinal).ToList();
 }
 
-/// <summary>Ready once the start-up work is done (<c>/health/ready</c>); until then unhealthy, naming what is still running.</summary>
+/// <summary>
+/// Ready once the start-up work is done (<c>/health/ready</c>); until then degraded, naming what is still running (the
+/// node works, only slower, so this is not an error; the readiness endpoint answers 503 for it).
+/// </summary>
 public sealed class StartUpWorkHealthCheck(StartUpWork work) : IHealthCheck
 {
     public const string Tag = "ready";
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(work.Pending is { Count: > 0 } pending
-            ? HealthCheckResult.Unhealthy("Still starting: " + string.Join(", ", pending))
+            ? HealthCheckResult.Degraded("Still starting: " + string.Join(", ", pending))
             : HealthCheckResult.Healthy());
 }
