@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<Oversight.StaffSupervision>();
         services.AddScoped<Reports.ReportQueries>();
         services.AddScoped<Reports.ReportAggregates>();
+        services.AddScoped<Reports.OversightAggregates>();
         services.TryAddSingleton(sp => new Domain.Oversight.TimelinessMeasures(
             sp.GetRequiredService<Domain.Supervision.SafetyNet>(), sp.GetRequiredService<Domain.Resettlement.ResettlementAlerts>()));
         services.TryAddSingleton(sp => new Domain.Inspection.ReadinessIndicators(

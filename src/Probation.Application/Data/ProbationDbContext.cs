@@ -57,6 +57,8 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Probation.Domain.Inspection.InspectionRecord> Inspections => Set<Probation.Domain.Inspection.InspectionRecord>();
     public DbSet<Probation.Domain.Supervision.CaseStatus> CaseStatuses => Set<Probation.Domain.Supervision.CaseStatus>();
     public DbSet<Reports.DailyReportCount> DailyReportCounts => Set<Reports.DailyReportCount>();
+    public DbSet<Reports.DailyReadinessCount> DailyReadinessCounts => Set<Reports.DailyReadinessCount>();
+    public DbSet<Reports.DailyTimelinessCount> DailyTimelinessCounts => Set<Reports.DailyTimelinessCount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -44,13 +44,14 @@ public sealed record StandardReadiness(
 public sealed record ReadinessTeam(int? TeamId, string Team);
 
 /// <summary>Inspection readiness for a scope on a day: each case-based standard and key question, with its band, by team.</summary>
-public sealed record InspectionReadiness(string Scope, DateOnly On, string Framework, string Notice, IReadOnlyList<ReadinessTeam> Teams, IReadOnlyList<StandardReadiness> Standards);
+public sealed record InspectionReadiness(string Scope, DateOnly On, string Framework, string Notice, IReadOnlyList<ReadinessTeam> Teams, IReadOnlyList<StandardReadiness> Standards, FiguresAsAt? AsAt = null);
 
 /// <summary>
 /// Inspection readiness: each case-based key question's indicator over the caseload on a day, with the band the share
 /// answered "yes" would fall in under the inspection rules, per team and for the scope, and the latest quality audit
 /// beside it. The records are read as projections (the columns the indicators need, booleans for the words), then
-/// each case is judged by the domain's <see cref="ReadinessIndicators"/>. Counts only, never a person: reading it is
+/// each case is judged by the domain's <see cref="ReadinessIndicators"/>; today's counts are read from the kept daily
+/// counts when they exist (ADR 0015). Counts only, never a person: reading it is
 /// not audited (its CSV export is, as a disclosure).
 /// </summary>
 public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext request, TimeProvider clock, ReadinessIndicators indicators, IQualityAuditResults audits)
@@ -65,9 +66,9 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
 
     /// <summary>The cases the indicators judge on the day, by sample, each with the team of the officer holding it.</summary>
     internal sealed record Cases(
-        IReadOnlyList<(int PersonId, int? TeamId, SupervisionCase Case)> Supervision,
-        IReadOnlyList<(int PersonId, int? TeamId, UnpaidWorkCase Case)> UnpaidWork,
-        IReadOnlyList<(int PersonId, int? TeamId, CustodyRecord Record)> Custody);
+        IReadOnlyList<(int PersonId, int? OfficerId, int? TeamId, SupervisionCase Case)> Supervision,
+        IReadOnlyList<(int PersonId, int? OfficerId, int? TeamId, UnpaidWorkCase Case)> UnpaidWork,
+        IReadOnlyList<(int PersonId, int? OfficerId, int? TeamId, CustodyRecord Record)> Custody);
 
     public async Task<InspectionReadiness?> ReadinessAsync(ReportScope scope, CancellationToken ct)
     {
@@ -78,10 +79,14 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
             return null;
         }
 
-        var cases = await CasesAsync(scope with { On = on }, ct);
+        var provider = viewer.ProviderId!.Value;
+        var (tally, asAt) = await OversightAggregates.ReadinessAsync(db, provider, scope, on, ct) is { } kept
+            ? kept
+            : (Tally(indicators, await CasesAsync(db, ReportScopes.Caseload(db, viewer, scope, on), provider, on, ct), on, byOfficer: false)
+                .ToDictionary(x => (x.Key.TeamId, x.Key.KeyQuestion), x => x.Value), new FiguresAsAt(clock.GetUtcNow().UtcDateTime, false));
         var teamNames = await db.Teams.AsNoTracking().Where(t => t.ProviderId == viewer.ProviderId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         string TeamName(int? id) => id is { } t ? teamNames.GetValueOrDefault(t) ?? "Unknown team" : "No team";
-        var teams = cases.Supervision.Select(c => c.TeamId).Concat(cases.UnpaidWork.Select(c => c.TeamId)).Concat(cases.Custody.Select(c => c.TeamId))
+        var teams = tally.Keys.Select(k => k.TeamId)
             .Distinct().Select(id => new ReadinessTeam(id, TeamName(id)))
             .OrderBy(t => t.TeamId is null).ThenBy(t => t.Team, StringComparer.Ordinal).ToList();
         var audited = await audits.LatestAsync(scope, on, ct);
@@ -89,36 +94,28 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
         var standards = new List<StandardReadiness>();
         foreach (var standard in Frameworks.CrcCaseStandards)
         {
-            // Each case's answer to each key question, with its team.
-            var answers = standard.Scope!.Value switch
+            Count Of(string keyQuestion, int? team) => tally.GetValueOrDefault((team, keyQuestion));
+            Count All(string keyQuestion) => teams.Aggregate(default(Count), (sum, t) => sum + Of(keyQuestion, t.TeamId));
+            var keyQuestions = standard.KeyQuestions.Select(kq =>
             {
-                AssessmentScope.CaseSupervision => cases.Supervision.Select(c => (c.TeamId, Answers: standard.KeyQuestions.Select(k => indicators.CaseSupervision(k.Id, c.Case, on).Answer).ToList())).ToList(),
-                AssessmentScope.UnpaidWork => cases.UnpaidWork.Select(c => (c.TeamId, Answers: standard.KeyQuestions.Select(k => indicators.UnpaidWork(k.Id, c.Case, on).Answer).ToList())).ToList(),
-                _ => cases.Custody.Select(c => (c.TeamId, Answers: standard.KeyQuestions.Select(k => indicators.ThroughTheGate(k.Id, c.Record, on).Answer).ToList())).ToList(),
-            };
-
-            KeyQuestionCount Count(int k, IEnumerable<(int? TeamId, List<Answer> Answers)> of, out int notApplicable)
-            {
-                var list = of.Select(a => a.Answers[k]).ToList();
-                notApplicable = list.Count(a => a == Answer.NotApplicable);
-                return new KeyQuestionCount(standard.KeyQuestions[k].Id, list.Count(a => a == Answer.Yes), list.Count(a => a == Answer.No));
-            }
-
-            var keyQuestions = standard.KeyQuestions.Select((kq, k) =>
-            {
-                var all = Count(k, answers, out var na);
+                var all = All(kq.Id);
+                var count = new KeyQuestionCount(kq.Id, all.Yes, all.No);
                 return new KeyQuestionReadiness(
-                    kq.Id, kq.Text, indicators.Define(kq.Id), kq.RelevantSubSampleOnly, all.Yes, all.No, na, all.PercentYes, Band(all),
+                    kq.Id, kq.Text, indicators.Define(kq.Id), kq.RelevantSubSampleOnly, all.Yes, all.No, all.NotApplicable, count.PercentYes, Band(count),
                     audited.FirstOrDefault(a => a.KeyQuestion == kq.Id && a.TeamId is null),
                     teams.Select(t =>
                     {
-                        var r = Count(k, answers.Where(a => a.TeamId == t.TeamId), out var tna);
-                        return new TeamReadiness(t.TeamId, t.Team, r.Yes, r.No, tna, r.PercentYes, Band(r));
+                        var c = Of(kq.Id, t.TeamId);
+                        var r = new KeyQuestionCount(kq.Id, c.Yes, c.No);
+                        return new TeamReadiness(t.TeamId, t.Team, r.Yes, r.No, c.NotApplicable, r.PercentYes, Band(r));
                     }).ToList());
             }).ToList();
             var rating = Ratings.Rate(keyQuestions.Select(k => new KeyQuestionCount(k.Id, k.Yes, k.No)).ToList());
+
+            // Every case of a sample answers each of its key questions, so the first one's answers count its cases.
+            var cases = All(standard.KeyQuestions[0].Id).Cases;
             standards.Add(new StandardReadiness(
-                standard.Id, standard.Name, standard.Statement, standard.Scope!.Value, answers.Count,
+                standard.Id, standard.Name, standard.Statement, standard.Scope!.Value, cases,
                 rating.Rating, rating.LowestKeyQuestion, rating.LowestPercent, rating.Reason, keyQuestions,
                 teams.Select(t =>
                 {
@@ -127,7 +124,67 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
                 }).ToList()));
         }
 
-        return new InspectionReadiness(name, on, Frameworks.Current, Notice, teams, standards);
+        return new InspectionReadiness(name, on, Frameworks.Current, Notice, teams, standards, asAt);
+    }
+
+    /// <summary>How many cases answer a key question yes, no and not applicable.</summary>
+    internal readonly record struct Count(int Yes, int No, int NotApplicable)
+    {
+        public int Cases => Yes + No + NotApplicable;
+
+        public static Count operator +(Count a, Count b) => new(a.Yes + b.Yes, a.No + b.No, a.NotApplicable + b.NotApplicable);
+    }
+
+    /// <summary>
+    /// Each sample's cases' answers to its key questions, counted by the officer holding the case (when
+    /// <paramref name="byOfficer"/>; otherwise all under null) and that officer's team.
+    /// </summary>
+    internal static Dictionary<(int? OfficerId, int? TeamId, string KeyQuestion), Count> Tally(ReadinessIndicators indicators, Cases cases, DateOnly on, bool byOfficer)
+    {
+        var tally = new Dictionary<(int?, int?, string), Count>();
+        void Add(int? officer, int? team, string keyQuestion, Answer answer)
+        {
+            var key = (byOfficer ? officer : null, team, keyQuestion);
+            tally[key] = tally.GetValueOrDefault(key) + answer switch
+            {
+                Answer.Yes => new Count(1, 0, 0),
+                Answer.No => new Count(0, 1, 0),
+                _ => new Count(0, 0, 1),
+            };
+        }
+
+        foreach (var standard in Frameworks.CrcCaseStandards)
+        {
+            foreach (var kq in standard.KeyQuestions)
+            {
+                switch (standard.Scope!.Value)
+                {
+                    case AssessmentScope.CaseSupervision:
+                        foreach (var c in cases.Supervision)
+                        {
+                            Add(c.OfficerId, c.TeamId, kq.Id, indicators.CaseSupervision(kq.Id, c.Case, on).Answer);
+                        }
+
+                        break;
+                    case AssessmentScope.UnpaidWork:
+                        foreach (var c in cases.UnpaidWork)
+                        {
+                            Add(c.OfficerId, c.TeamId, kq.Id, indicators.UnpaidWork(kq.Id, c.Case, on).Answer);
+                        }
+
+                        break;
+                    default:
+                        foreach (var c in cases.Custody)
+                        {
+                            Add(c.OfficerId, c.TeamId, kq.Id, indicators.ThroughTheGate(kq.Id, c.Record, on).Answer);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return tally;
     }
 
     private static Rating? Band(KeyQuestionCount r) => r.PercentYes is { } p ? Ratings.Band(p) : null;
@@ -137,12 +194,14 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
     /// the safety net reads, through the same <see cref="CaseSnapshots.Of"/> the officers' alerts use, built from the columns
     /// it needs; and the parts of the records the key questions look at. Nothing dated after the day is read.
     /// </summary>
-    internal async Task<Cases> CasesAsync(ReportScope scope, CancellationToken ct)
+    internal Task<Cases> CasesAsync(ReportScope scope, CancellationToken ct) =>
+        CasesAsync(db, ReportScopes.Caseload(db, request.Viewer, scope, scope.On!.Value), request.Viewer.ProviderId!.Value, scope.On!.Value, ct);
+
+    /// <summary>The cases of a caseload (the people given) on the day, for the provider's officers and teams.</summary>
+    internal static async Task<Cases> CasesAsync(ProbationDbContext db, IQueryable<PersonOnProbation> caseload, int providerId, DateOnly on, CancellationToken ct)
     {
-        var viewer = request.Viewer;
-        var on = scope.On!.Value;
-        var people = ReportScopes.Caseload(db, viewer, scope, on).Select(p => p.Id);
-        var history = await AllocationHistory.LoadAsync(db, people, viewer.ProviderId!.Value, ct);
+        var people = caseload.Select(p => p.Id);
+        var history = await AllocationHistory.LoadAsync(db, people, providerId, ct);
         var coveringFrom = (await db.CaseAllocations.AsNoTracking().Where(a => people.Contains(a.PersonId) && a.From <= on && (a.To == null || a.To > on))
             .Select(a => new { a.PersonId, a.From }).ToListAsync(ct)).GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.Max(a => a.From));
 
@@ -270,8 +329,8 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
             .Where(c => people.Contains(c.PersonId) && c.ReceptionDate <= on && (c.ReleasedOn == null || c.ReleasedOn >= lookBack))
             .ToListAsync(ct)).Select(c => AsOf(c, on)).ToList();
 
-        var supervision = new List<(int, int?, SupervisionCase)>();
-        var unpaidWork = new List<(int, int?, UnpaidWorkCase)>();
+        var supervision = new List<(int, int?, int?, SupervisionCase)>();
+        var unpaidWork = new List<(int, int?, int?, UnpaidWorkCase)>();
         foreach (var b in basics)
         {
             var id = b.Id;
@@ -354,21 +413,21 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
 
             if (order.Type != OrderType.Custody)
             {
-                supervision.Add((id, team, supervised));
+                supervision.Add((id, holder, team, supervised));
             }
 
             if (UnpaidWorkRules.Snapshot(order, shell.UnpaidWorkBookings) is { } upw)
             {
                 var requirement = order.Requirements.First(r => r.Type == RequirementType.UnpaidWork && r.UnpaidWorkHours > 0);
-                unpaidWork.Add((id, team, new UnpaidWorkCase(
+                unpaidWork.Add((id, holder, team, new UnpaidWorkCase(
                     supervised, upw.OrderedHours, upw.OrderStart, upwAssessments[id].MinBy(a => a.CompletedOn),
                     shell.UnpaidWorkBookings.Where(x => x.RequirementId == requirement.Id).Select(x => x.ToRecord()).ToList(),
                     awards.TryGetValue(id, out var award) ? award : null)));
             }
         }
 
-        var teamOf = basics.ToDictionary(b => b.Id, b => history.TeamOf(history.OfficerOn(b.Id, on)));
-        return new Cases(supervision, unpaidWork, custody.Select(c => (c.PersonId, teamOf.GetValueOrDefault(c.PersonId), c)).ToList());
+        var officerOf = basics.ToDictionary(b => b.Id, b => history.OfficerOn(b.Id, on));
+        return new Cases(supervision, unpaidWork, custody.Select(c => (c.PersonId, officerOf.GetValueOrDefault(c.PersonId), history.TeamOf(officerOf.GetValueOrDefault(c.PersonId)), c)).ToList());
     }
 
     /// <summary>Whether a programme referral meets a requirement, as the safety net matches them.</summary>

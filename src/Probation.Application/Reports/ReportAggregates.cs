@@ -13,7 +13,7 @@ namespace Probation.Application.Reports;
 /// sum in the database rather than a read of every case. One refresh replaces every row at once; rows are only read
 /// for the day they were computed for, so a figure is never more than a day old, and a day without rows is counted live.
 /// </summary>
-public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock)
+public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, OversightAggregates? oversight = null)
 {
     /// <summary>The row each refresh writes for each provider, so that a provider with no caseload is still "computed".</summary>
     internal const string RefreshTable = "refresh";
@@ -26,10 +26,10 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock)
     }
 
     /// <summary>Whether today's rows have been built.</summary>
-    public Task<bool> HasTodayAsync(CancellationToken ct)
+    public async Task<bool> HasTodayAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        return db.DailyReportCounts.AnyAsync(c => c.Day == today && c.Table == RefreshTable, ct);
+        return await db.DailyReportCounts.AnyAsync(c => c.Day == today && c.Table == RefreshTable, ct) && (oversight is null || await oversight.HasDayAsync(today, ct));
     }
 
     /// <summary>
@@ -45,6 +45,7 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock)
         {
             var caseload = ReportScopes.Caseload(db, db.People.AsNoTracking().Where(p => p.ProviderId == provider), new ReportScope(), today);
             var people = await CaseloadSnapshot.LoadAsync(db, caseload, provider, today, ct);
+            await (oversight?.CountAsync(provider, today, now, ct) ?? Task.CompletedTask);
             rows.Add(new DailyReportCount { Day = today, ProviderId = provider, OfficerId = 0, Table = RefreshTable, Key = RefreshTable, ComputedAtUtc = now });
             foreach (var officer in people.GroupBy(p => (p.OfficerId, p.TeamId)))
             {
@@ -73,6 +74,7 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.DailyReportCounts.ExecuteDeleteAsync(ct);
+            await (oversight?.ReplaceAsync(ct) ?? Task.CompletedTask);
             db.DailyReportCounts.AddRange(rows);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -32,12 +32,13 @@ public sealed record TimelinessResult(
     IReadOnlyList<TimelinessMonth> Months,
     IReadOnlyList<TimelinessTeam> ByTeam);
 
-public sealed record TimelinessReport(string Scope, DateOnly From, DateOnly To, IReadOnlyList<TimelinessResult> Measures);
+public sealed record TimelinessReport(string Scope, DateOnly From, DateOnly To, IReadOnlyList<TimelinessResult> Measures, FiguresAsAt? AsAt = null);
 
 /// <summary>
 /// Timeliness and delivery over a period, for leaders and the performance team: each measure counts the work that fell
 /// due (or happened) in the period, month by month and by team. Each piece of work counts for the officer who held the
-/// case on its day, as the caseload profile counts a past day. Counts only, never a person: reading it is not audited
+/// case on its day, as the caseload profile counts a past day. A period to today or earlier is read from today's kept
+/// counts when they exist (ADR 0015), otherwise counted live. Counts only, never a person: reading it is not audited
 /// (its CSV export is, as a disclosure).
 /// </summary>
 public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext request, TimeProvider clock, TimelinessMeasures measures)
@@ -85,21 +86,21 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
             return null;
         }
 
-        var people = ReportScopes.InPeriod(db, viewer, period.TeamId, period.HubId, period.OfficerId, from, to).Select(p => p.Id);
-        var history = await AllocationHistory.LoadAsync(db, people, viewer.ProviderId!.Value, ct);
-        var counted = new List<Counted>();
-        await SupervisionAsync(people, history, today, counted, ct);
-        await AppointmentsAsync(people, from, to, counted, ct);
-        await UnpaidWorkAsync(people, history, from, to, today, counted, ct);
-        await ProgrammesAsync(people, history, from, to, today, counted, ct);
-        await ResettlementAsync(people, history, today, counted, ct);
+        var provider = viewer.ProviderId!.Value;
+        var (inScope, asAt) = await OversightAggregates.TimelinessAsync(db, provider, period, today, ct) is { } kept ? kept : (await LiveAsync(), new FiguresAsAt(clock.GetUtcNow().UtcDateTime, false));
+        async Task<List<Counted>> LiveAsync()
+        {
+            var people = ReportScopes.InPeriod(db, viewer, period.TeamId, period.HubId, period.OfficerId, from, to).Select(p => p.Id);
+            var (items, history) = await ItemsAsync(db, measures, people, provider, from, to, today, dailyAppointments: false, ct);
 
-        // Keep what falls in the period and, for a team or an officer, what their officers held on its day.
-        bool InScope(Counted c) =>
-            c.On >= from && c.On <= to
-            && (period.OfficerId is not { } officer || c.Officer == officer)
-            && (period.TeamId is not { } team || history.TeamOf(c.Officer) == team);
-        var inScope = counted.Where(InScope).ToList();
+            // Keep what falls in the period and, for a team or an officer, what their officers held on its day.
+            bool InScope(Item c) =>
+                c.On >= from && c.On <= to
+                && (period.OfficerId is not { } officer || c.Officer == officer)
+                && (period.TeamId is not { } team || history.TeamOf(c.Officer) == team);
+            return items.Where(InScope).Select(c => new Counted(c.Measure, history.TeamOf(c.Officer), c.On, c.Met, c.Of)).ToList();
+        }
+
         var teams = await db.Teams.AsNoTracking().Where(t => t.ProviderId == viewer.ProviderId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var months = new List<(DateOnly From, DateOnly To)>();
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
@@ -119,7 +120,7 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
                     var f = Figure(items.Where(c => c.On >= m.From && c.On <= m.To));
                     return new TimelinessMonth(m.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), m.From, m.To, f.Numerator, f.Denominator, f.Percent);
                 }).ToList(),
-                items.GroupBy(c => history.TeamOf(c.Officer))
+                items.GroupBy(c => c.TeamId)
                     .Select(g =>
                     {
                         var f = Figure(g);
@@ -127,11 +128,32 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
                     })
                     .OrderBy(t => t.TeamId is null).ThenBy(t => t.Team, StringComparer.Ordinal)
                     .ToList());
-        }).ToList());
+        }).ToList(), asAt);
     }
 
     /// <summary>One thing counted, for the officer holding the case on its day (null: nobody did).</summary>
-    private sealed record Counted(TimelinessMeasure Measure, int? Officer, DateOnly On, double Met, double Of);
+    internal sealed record Item(TimelinessMeasure Measure, int? Officer, DateOnly On, double Met, double Of);
+
+    /// <summary>What a report counts: things (or sums of them) on a day, for the team of the officer holding the case that day.</summary>
+    internal sealed record Counted(TimelinessMeasure Measure, int? TeamId, DateOnly On, double Met, double Of);
+
+    /// <summary>
+    /// Everything each measure counts for the people given, up to <paramref name="to"/> and (where the measure's records are
+    /// dated) from <paramref name="from"/> (null: from the beginning), for the officer holding the case on each thing's day.
+    /// Appointments are counted by month, or by day when <paramref name="dailyAppointments"/>.
+    /// </summary>
+    internal static async Task<(List<Item> Items, AllocationHistory History)> ItemsAsync(
+        ProbationDbContext db, TimelinessMeasures measures, IQueryable<int> people, int providerId, DateOnly? from, DateOnly to, DateOnly today, bool dailyAppointments, CancellationToken ct)
+    {
+        var history = await AllocationHistory.LoadAsync(db, people, providerId, ct);
+        var counted = new List<Item>();
+        await SupervisionAsync(db, measures, people, history, today, counted, ct);
+        await AppointmentsAsync(db, people, from, to, dailyAppointments, counted, ct);
+        await UnpaidWorkAsync(db, people, history, from, to, today, counted, ct);
+        await ProgrammesAsync(db, people, history, from, to, today, counted, ct);
+        await ResettlementAsync(db, measures, people, history, today, counted, ct);
+        return (counted, history);
+    }
 
     private static TimelinessFigure Figure(IEnumerable<Counted> items)
     {
@@ -145,7 +167,7 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
     /// Assessments, plans, reviews and enforcement decisions. Each counts only while the case was under supervision on
     /// its day: once an order ends no review or decision is owed, as the alerts stop.
     /// </summary>
-    private async Task SupervisionAsync(IQueryable<int> people, AllocationHistory history, DateOnly today, List<Counted> counted, CancellationToken ct)
+    private static async Task SupervisionAsync(ProbationDbContext db, TimelinessMeasures measures, IQueryable<int> people, AllocationHistory history, DateOnly today, List<Item> counted, CancellationToken ct)
     {
         var orders = (await db.Orders.AsNoTracking().Where(o => people.Contains(o.PersonId))
                 .Select(o => new { o.PersonId, o.Type, o.StartDate, o.EndDate, o.TerminatedOn }).ToListAsync(ct))
@@ -177,7 +199,7 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
             {
                 if (item is not null && held.Any(o => o.IsCurrent(item.On)))
                 {
-                    counted.Add(new Counted(m, history.OfficerOn(id, item.On), item.On, item.Met, item.Of));
+                    counted.Add(new Item(m, history.OfficerOn(id, item.On), item.On, item.Met, item.Of));
                 }
             }
 
@@ -212,9 +234,40 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
     /// Appointment compliance, counted in the database: appointments by the officer holding the case that day, month,
     /// outcome and decision; then those on days nobody held the case, by month, outcome and decision.
     /// </summary>
-    private async Task AppointmentsAsync(IQueryable<int> people, DateOnly start, DateOnly end, List<Counted> counted, CancellationToken ct)
+    private static async Task AppointmentsAsync(ProbationDbContext db, IQueryable<int> people, DateOnly? from, DateOnly end, bool daily, List<Item> counted, CancellationToken ct)
     {
-        var contacts = db.Contacts.AsNoTracking().Where(c => people.Contains(c.PersonId) && c.On >= start && c.On <= end && c.Outcome != null);
+        var start = from ?? DateOnly.MinValue;
+        var contacts = db.Contacts.AsNoTracking().Where(c => people.Contains(c.PersonId) && c.On <= end && c.Outcome != null);
+        if (from is { } first)
+        {
+            contacts = contacts.Where(c => c.On >= first);
+        }
+
+        if (daily)
+        {
+            var days = await (
+                    from c in contacts
+                    from a in db.CaseAllocations
+                    where a.PersonId == c.PersonId && a.From <= c.On && (a.To == null || a.To > c.On)
+                    group c by new { a.StaffMemberId, c.On, c.Outcome, c.Decision } into g
+                    select new { Officer = (int?)g.Key.StaffMemberId, g.Key.On, g.Key.Outcome, g.Key.Decision, Count = g.Count() })
+                .ToListAsync(ct);
+            var unheldDays = await contacts
+                .Where(c => !db.CaseAllocations.Any(a => a.PersonId == c.PersonId && a.From <= c.On && (a.To == null || a.To > c.On)))
+                .GroupBy(c => new { c.On, c.Outcome, c.Decision })
+                .Select(g => new { Officer = (int?)null, g.Key.On, g.Key.Outcome, g.Key.Decision, Count = g.Count() })
+                .ToListAsync(ct);
+            foreach (var g in days.Concat(unheldDays))
+            {
+                if (TimelinessMeasures.Appointment(g.On, g.Outcome, g.Decision) is { } item)
+                {
+                    counted.Add(new Item(TimelinessMeasure.AppointmentCompliance, g.Officer, item.On, item.Met * g.Count, item.Of * g.Count));
+                }
+            }
+
+            return;
+        }
+
         var held = await (
                 from c in contacts
                 from a in db.CaseAllocations
@@ -232,25 +285,25 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
             var month = new DateOnly(g.Year, g.Month, 1);
             if (TimelinessMeasures.Appointment(month < start ? start : month, g.Outcome, g.Decision) is { } item)
             {
-                counted.Add(new Counted(TimelinessMeasure.AppointmentCompliance, g.Officer, item.On, item.Met * g.Count, item.Of * g.Count));
+                counted.Add(new Item(TimelinessMeasure.AppointmentCompliance, g.Officer, item.On, item.Met * g.Count, item.Of * g.Count));
             }
         }
     }
 
-    private async Task UnpaidWorkAsync(IQueryable<int> people, AllocationHistory history, DateOnly from, DateOnly to, DateOnly today, List<Counted> counted, CancellationToken ct)
+    private static async Task UnpaidWorkAsync(ProbationDbContext db, IQueryable<int> people, AllocationHistory history, DateOnly? from, DateOnly to, DateOnly today, List<Item> counted, CancellationToken ct)
     {
-        var sessions = await db.UnpaidWorkBookings.AsNoTracking().Where(b => people.Contains(b.PersonId) && b.On >= from && b.On <= to)
+        var sessions = await db.UnpaidWorkBookings.AsNoTracking().Where(b => people.Contains(b.PersonId) && (from == null || b.On >= from) && b.On <= to)
             .Select(b => new { b.PersonId, b.On, b.StartsAt, b.EndsAt, b.Outcome, b.CreditedMinutes, b.Placement }).ToListAsync(ct);
         foreach (var b in sessions)
         {
             if (TimelinessMeasures.UnpaidWorkSession(new UnpaidWorkBookingRecord(b.On, b.StartsAt, b.EndsAt, b.Outcome, b.CreditedMinutes, b.Placement), today) is { } item)
             {
-                counted.Add(new Counted(TimelinessMeasure.UnpaidWorkHours, history.OfficerOn(b.PersonId, item.On), item.On, item.Met, item.Of));
+                counted.Add(new Item(TimelinessMeasure.UnpaidWorkHours, history.OfficerOn(b.PersonId, item.On), item.On, item.Met, item.Of));
             }
         }
 
         // A requirement ends within the period only if its order began within the 12 months before the period, or in it.
-        var earliest = from.AddMonths(-UnpaidWorkRules.CompletionMonths);
+        var earliest = from?.AddMonths(-UnpaidWorkRules.CompletionMonths) ?? DateOnly.MinValue;
         var requirements = await db.Requirements.AsNoTracking()
             .Where(r => r.Type == RequirementType.UnpaidWork && r.UnpaidWorkHours > 0)
             .Join(db.Orders.AsNoTracking(), r => r.OrderId, o => o.Id, (r, o) => new { r.Id, o.PersonId, Hours = r.UnpaidWorkHours!.Value, o.StartDate })
@@ -264,28 +317,27 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
         {
             if (TimelinessMeasures.UnpaidWorkCompletion(r.Hours, r.StartDate, credited[r.Id], today) is { } item)
             {
-                counted.Add(new Counted(TimelinessMeasure.UnpaidWorkCompletions, history.OfficerOn(r.PersonId, item.On), item.On, item.Met, item.Of));
+                counted.Add(new Item(TimelinessMeasure.UnpaidWorkCompletions, history.OfficerOn(r.PersonId, item.On), item.On, item.Met, item.Of));
             }
         }
     }
 
-    private async Task ProgrammesAsync(IQueryable<int> people, AllocationHistory history, DateOnly from, DateOnly to, DateOnly today, List<Counted> counted, CancellationToken ct)
+    private static async Task ProgrammesAsync(ProbationDbContext db, IQueryable<int> people, AllocationHistory history, DateOnly? from, DateOnly to, DateOnly today, List<Item> counted, CancellationToken ct)
     {
-
         // A referral is decided at the latest on the first day over the aim, so none referred earlier can count in the period.
-        var earliest = from.AddDays(-(Domain.Programmes.ProgrammeRules.WaitingAimDays + 1));
+        var earliest = from?.AddDays(-(Domain.Programmes.ProgrammeRules.WaitingAimDays + 1)) ?? DateOnly.MinValue;
         var referrals = await db.ProgrammeReferrals.AsNoTracking().Where(r => people.Contains(r.PersonId) && r.ReferredOn >= earliest && r.ReferredOn <= to)
             .Select(r => new { r.PersonId, r.ReferredOn, r.StartedOn, r.Status }).ToListAsync(ct);
         foreach (var r in referrals)
         {
             if (TimelinessMeasures.ProgrammeStart(r.ReferredOn, r.StartedOn, r.Status, today) is { } item)
             {
-                counted.Add(new Counted(TimelinessMeasure.ProgrammeStarts, history.OfficerOn(r.PersonId, item.On), item.On, item.Met, item.Of));
+                counted.Add(new Item(TimelinessMeasure.ProgrammeStarts, history.OfficerOn(r.PersonId, item.On), item.On, item.Met, item.Of));
             }
         }
     }
 
-    private async Task ResettlementAsync(IQueryable<int> people, AllocationHistory history, DateOnly today, List<Counted> counted, CancellationToken ct)
+    private static async Task ResettlementAsync(ProbationDbContext db, TimelinessMeasures measures, IQueryable<int> people, AllocationHistory history, DateOnly today, List<Item> counted, CancellationToken ct)
     {
         var records = await db.CustodyRecords.AsNoTracking().Where(c => people.Contains(c.PersonId))
             .Select(c => new { c.PersonId, c.ReceptionDate, c.ExpectedReleaseDate, c.PlanCompletedOn }).ToListAsync(ct);
@@ -294,7 +346,7 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
             var record = new CustodyRecord { ReceptionDate = c.ReceptionDate, ExpectedReleaseDate = c.ExpectedReleaseDate, PlanCompletedOn = c.PlanCompletedOn, RecordedBy = string.Empty };
             if (measures.ResettlementPlan(record, today) is { } item)
             {
-                counted.Add(new Counted(TimelinessMeasure.ResettlementPlans, history.OfficerOn(c.PersonId, item.On), item.On, item.Met, item.Of));
+                counted.Add(new Item(TimelinessMeasure.ResettlementPlans, history.OfficerOn(c.PersonId, item.On), item.On, item.Met, item.Of));
             }
         }
     }

@@ -232,6 +232,48 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Probation.Application.Reports.DailyReadinessCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyQuestion")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "ProviderId", "TeamId", "OfficerId");
+
+                    b.ToTable("DailyReadinessCounts", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Application.Reports.DailyReportCount", b =>
                 {
                     b.Property<long>("Id")
@@ -271,6 +313,54 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Day", "ProviderId", "TeamId", "OfficerId");
 
                     b.ToTable("DailyReportCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Probation.Application.Reports.DailyTimelinessCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Met")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Of")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TeamTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WholeMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "ProviderId", "TeamTotal", "WholeMonth", "On", "Measure", "TeamId", "OfficerId", "Met", "Of");
+
+                    b.ToTable("DailyTimelinessCounts", (string)null);
                 });
 
             modelBuilder.Entity("Probation.Domain.Access.CaseAccessEntry", b =>
