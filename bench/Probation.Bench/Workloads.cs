@@ -8,6 +8,7 @@ using Npgsql;
 using Probation.Application.Data;
 using Probation.Domain.Common;
 using Probation.Domain.Inspection;
+using Probation.Domain.Organisation;
 using Probation.Domain.Supervision;
 
 namespace Probation.Bench;
@@ -172,8 +173,21 @@ public static class Workloads
     public static async Task<WorkloadResult> W3Async(IServiceProvider sp, LoadTool tool, Uri baseUrl, string password, Settings s, DatabaseOptions database, Options o)
     {
         const int clients = 5;
-        var manager = await Runner.SignInAsync(baseUrl, "manager", password);
-        var leader = await Runner.SignInAsync(baseUrl, "leader", password);
+        // The demo scales name their accounts "manager" and "leader"; the national dataset numbers one per provider
+        // ("manager01", "leader01", ...): the first provider's are used.
+        string leaderName, managerName;
+        await using (var scope = sp.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProbationDbContext>();
+            async Task<string> AccountAsync(string prefix, StaffGrade grade) =>
+                await db.Staff.Where(x => x.UserName != null && x.Grade == grade && x.UserName.StartsWith(prefix))
+                    .OrderBy(x => x.UserName!.Length).ThenBy(x => x.UserName).Select(x => x.UserName!).FirstAsync();
+            leaderName = await AccountAsync("leader", StaffGrade.SeniorLeader);
+            managerName = await AccountAsync("manager", StaffGrade.TeamManager);
+        }
+
+        var manager = await Runner.SignInAsync(baseUrl, managerName, password);
+        var leader = await Runner.SignInAsync(baseUrl, leaderName, password);
         using var client = new HttpClient { BaseAddress = baseUrl };
         async Task<string> GetAsync(string path, string cookie)
         {
@@ -188,7 +202,7 @@ public static class Workloads
         await using (var scope = sp.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ProbationDbContext>();
-            providerId = await db.Staff.Where(x => x.UserName == "leader").Select(x => x.ProviderId!.Value).SingleAsync();
+            providerId = await db.Staff.Where(x => x.UserName == leaderName).Select(x => x.ProviderId!.Value).SingleAsync();
         }
 
         var parameters = new Dictionary<string, string>
