@@ -191,12 +191,12 @@ public sealed class StoryClient(ProbationAppFactory app)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    /// <summary>Records a complete initial assessment (every need scored, RoSH low with its reasons) started the day before it is completed.</summary>
-    public Task<int> InitialAssessmentAsync(string completedOn, string user = "po") =>
+    /// <summary>Records a complete initial assessment (every need scored, RoSH low with its reasons), by default started the day before it is completed.</summary>
+    public Task<int> InitialAssessmentAsync(string completedOn, string? startedOn = null, string user = "po") =>
         WriteAsync(user, HttpMethod.Post, "assessments", new
         {
             kind = "Initial",
-            startedOn = DateOnly.Parse(completedOn, System.Globalization.CultureInfo.InvariantCulture).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            startedOn = startedOn ?? DateOnly.Parse(completedOn, System.Globalization.CultureInfo.InvariantCulture).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             completedOn,
             currentOffence = "Shop theft.",
             previousConvictionsReviewed = true,

@@ -88,22 +88,7 @@ public abstract class SupervisionApiTests(ProbationAppFactory app)
     public async Task PlanObjective_WithNoLinkToANeedOrRisk_IsRefused()
     {
         var story = await NewCaseAsync();
-        await story.WriteAsync("po", HttpMethod.Post, "assessments", new
-        {
-            kind = "Initial",
-            startedOn = "2026-11-24",
-            completedOn = "2026-11-26",
-            currentOffence = "Shop theft.",
-            previousConvictionsReviewed = true,
-            needs = StoryClient.AllNeeds(),
-            strengths = "Family.",
-            diversityAndCircumstances = "None.",
-            motivation = "Good.",
-            personsViews = "Wants work.",
-            informationSources = "Court papers.",
-            rosh = "Low",
-            roshReasons = "No harm in the offending.",
-        });
+        await story.InitialAssessmentAsync("2026-11-26", startedOn: "2026-11-24");
         var detail = await story.RefusedAsync("po", HttpMethod.Put, "plan", new
         {
             on = "2026-11-26",

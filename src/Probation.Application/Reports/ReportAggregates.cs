@@ -136,60 +136,15 @@ public sealed class ReportAggregatesOptions
 /// Refreshes the daily report aggregates on start-up when today's rows are missing and then once a day at the configured
 /// hour. A failed refresh is logged (with no personal data) and leaves the reports counting live until the next one.
 /// </summary>
-public sealed partial class ReportAggregatesRefresher : BackgroundService
+public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scopes, TimeProvider clock, ReportAggregatesOptions options, StartUpWork startUp, ILogger<ReportAggregatesRefresher> log)
+    : DailyJob(clock, startUp, options.Enabled)
 {
-    private readonly IServiceScopeFactory scopes;
-    private readonly TimeProvider clock;
-    private readonly ReportAggregatesOptions options;
-    private readonly StartUpWork startUp;
-    private readonly ILogger<ReportAggregatesRefresher> log;
+    protected override TimeSpan TimeOfDay => TimeSpan.FromHours(options.RefreshHour);
 
-    public ReportAggregatesRefresher(IServiceScopeFactory scopes, TimeProvider clock, ReportAggregatesOptions options, StartUpWork startUp, ILogger<ReportAggregatesRefresher> log)
-    {
-        (this.scopes, this.clock, this.options, this.startUp, this.log) = (scopes, clock, options, startUp, log);
-        if (options.Enabled)
-        {
-            // Begun before the host serves, so the readiness probe never answers ready before the day's counts exist.
-            startUp.Begin(nameof(ReportAggregatesRefresher));
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Enabled)
-        {
-            return;
-        }
-
-        try
-        {
-            try
-            {
-                await RefreshAsync(onlyIfMissing: true, stoppingToken);
-            }
-            finally
-            {
-                startUp.Done(nameof(ReportAggregatesRefresher));
-            }
-
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await Task.Delay(UntilNext(clock.GetUtcNow(), options.RefreshHour), clock, stoppingToken);
-                await RefreshAsync(onlyIfMissing: false, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override Task RunAsync(bool atStartUp, CancellationToken ct) => RefreshAsync(onlyIfMissing: atStartUp, ct);
 
     /// <summary>How long from now until the next time the UK clock shows the hour.</summary>
-    public static TimeSpan UntilNext(DateTimeOffset now, int hour)
-    {
-        var wait = UkClock.NextUtc(now, TimeSpan.FromHours(hour)) - now;
-        return wait > TimeSpan.Zero ? wait : TimeSpan.FromMinutes(1);
-    }
+    public static TimeSpan UntilNext(DateTimeOffset now, int hour) => UntilNext(now, TimeSpan.FromHours(hour));
 
     private async Task RefreshAsync(bool onlyIfMissing, CancellationToken ct)
     {
@@ -202,9 +157,9 @@ public sealed partial class ReportAggregatesRefresher : BackgroundService
                 return;
             }
 
-            var started = clock.GetTimestamp();
+            var started = Clock.GetTimestamp();
             var rows = await aggregates.RefreshAsync(ct);
-            Refreshed(rows, clock.GetElapsedTime(started).TotalSeconds);
+            Refreshed(rows, Clock.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -18,32 +18,17 @@ public sealed record CaseStatusRefreshOptions(bool Enabled, TimeSpan AfterMidnig
 /// kept statuses like every other. Readers never depend on it: a status that does not hold is computed when it is read.
 /// Running on several nodes at once is harmless (each writes the same statuses).
 /// </summary>
-public sealed partial class CaseStatusRefresher : BackgroundService
+public sealed partial class CaseStatusRefresher(IServiceScopeFactory scopes, TimeProvider clock, CaseStatusRefreshOptions options, StartUpWork startUp, ILogger<CaseStatusRefresher> log)
+    : DailyJob(clock, startUp, options.Enabled)
 {
-    private readonly IServiceScopeFactory scopes;
-    private readonly TimeProvider clock;
-    private readonly CaseStatusRefreshOptions options;
-    private readonly StartUpWork startUp;
-    private readonly ILogger<CaseStatusRefresher> log;
-
-    public CaseStatusRefresher(IServiceScopeFactory scopes, TimeProvider clock, CaseStatusRefreshOptions options, StartUpWork startUp, ILogger<CaseStatusRefresher> log)
-    {
-        (this.scopes, this.clock, this.options, this.startUp, this.log) = (scopes, clock, options, startUp, log);
-        if (options.Enabled)
-        {
-            // Begun before the host serves, so the readiness probe never answers ready before the first refresh.
-            startUp.Begin(nameof(CaseStatusRefresher));
-        }
-    }
-
     /// <summary>Computes today's status of every case whose kept status is not today's; returns how many.</summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProbationDbContext>();
         var statuses = scope.ServiceProvider.GetRequiredService<CaseStatuses>();
-        var today = clock.Today();
-        var started = clock.GetTimestamp();
+        var today = Clock.Today();
+        var started = Clock.GetTimestamp();
         var count = await statuses.RefreshAsync(db.People.Where(p => !db.CaseStatuses.Any(s => s.PersonId == p.Id && s.ComputedOn == today)), ct);
         if (db.Database.IsSqlite())
         {
@@ -51,36 +36,22 @@ public sealed partial class CaseStatusRefresher : BackgroundService
             await db.Database.ExecuteSqlRawAsync("PRAGMA optimize", ct);
         }
 
-        LogRefreshed(log, count, today, clock.GetElapsedTime(started).TotalMilliseconds);
+        LogRefreshed(log, count, today, Clock.GetElapsedTime(started).TotalMilliseconds);
         return count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan TimeOfDay => options.AfterMidnight;
+
+    protected override async Task RunAsync(bool atStartUp, CancellationToken ct)
     {
-        if (!options.Enabled)
+        try
         {
-            return;
+            await RefreshAsync(ct);
         }
-
-        while (!stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Readers compute what they need, so a failed refresh costs speed, not correctness; try again next time.
-                LogFailed(log, e);
-            }
-            finally
-            {
-                startUp.Done(nameof(CaseStatusRefresher));
-            }
-
-            var now = clock.GetUtcNow();
-            var next = UkClock.NextMidnightUtc(now) + options.AfterMidnight;
-            await Task.Delay(next - now, clock, stoppingToken);
+            // Readers compute what they need, so a failed refresh costs speed, not correctness; try again next time.
+            LogFailed(log, e);
         }
     }
 
