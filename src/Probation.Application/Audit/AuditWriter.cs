@@ -132,7 +132,7 @@ public sealed class AuditWriter : IHostedService, IAsyncDisposable
                 var e = p.Entry;
                 e.Id = (await db.Database.SqlQueryRaw<long>(
                     """INSERT INTO "AuditLog" ("AtUtc", "UserName", "StaffMemberId", "Action", "Where", "Purpose", "RequestId") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) RETURNING "Id" AS "Value" """,
-                    e.AtUtc, e.UserName, Nullable(e.StaffMemberId), e.Action.ToString(), e.Where, e.Purpose, Nullable(e.RequestId))
+                    e.AtUtc, e.UserName, OrDbNull(e.StaffMemberId), e.Action.ToString(), e.Where, e.Purpose, OrDbNull(e.RequestId))
                     .ToListAsync(CancellationToken.None)).Single();
                 subjects.AddRange(e.Subjects.Select(s => (e.Id, s.Crn)));
             }
@@ -170,7 +170,7 @@ public sealed class AuditWriter : IHostedService, IAsyncDisposable
     private const int SubjectsPerInsert = 500;
 
     /// <summary>A null value as a raw SQL argument: a typed null the providers can bind.</summary>
-    private static object Nullable<T>(T? value) => value is null ? DBNull.Value : value;
+    private static object OrDbNull<T>(T? value) => value is null ? DBNull.Value : value;
 
     private static Func<ProbationDbContext> ContextFactory(DatabaseOptions database)
     {

@@ -147,7 +147,7 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         }
 
         var viewer = request.Viewer;
-        var counted = (await statuses.CountsAsync(TeamCases(teamId).Where(p => officerId == null || p.ResponsibleOfficerId == officerId), ct))
+        var counted = (await statuses.CurrentAsync(TeamCases(teamId).Where(p => officerId == null || p.ResponsibleOfficerId == officerId), ct))
             .Values.Where(c => c.Status.Value(measure) > 0).Select(c => c.Status.PersonId).ToArray();
         var cases = await CasesAsync(TeamCases(teamId).Where(p => EF.Parameter(counted).Contains(p.Id)), ct);
         var names = await db.Staff.AsNoTracking().Where(s => s.TeamId == teamId || s.Id == officerId)

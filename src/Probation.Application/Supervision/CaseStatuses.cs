@@ -22,15 +22,41 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
     public const int BatchSize = 1000;
 
     /// <summary>The status today of each case <paramref name="people"/> selects, by person id, with each case's CRN and responsible officer.</summary>
-    public Task<IReadOnlyDictionary<int, CurrentStatus>> CurrentAsync(IQueryable<PersonOnProbation> people, CancellationToken ct) =>
-        CurrentAsync(people, alerts: true, ct);
+    public async Task<IReadOnlyDictionary<int, CurrentStatus>> CurrentAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var found = await (
+                from p in people
+                join s in db.CaseStatuses on p.Id equals s.PersonId into stored
+                from s in stored.DefaultIfEmpty()
+                select new { p.Id, p.Crn, p.ResponsibleOfficerId, p.Version, Status = s })
+            .AsNoTracking().ToListAsync(ct);
+        var cases = found.ToDictionary(f => f.Id, f => (f.Crn, f.ResponsibleOfficerId));
+        var result = new Dictionary<int, CurrentStatus>(found.Count);
+        var stale = new List<int>();
+        foreach (var f in found)
+        {
+            if (f.Status is { } status && status.HoldsFor(f.Version, today))
+            {
+                result[f.Id] = new CurrentStatus(f.Crn, f.ResponsibleOfficerId, status);
+            }
+            else
+            {
+                stale.Add(f.Id);
+            }
+        }
 
-    /// <summary>
-    /// As <see cref="CurrentAsync(IQueryable{PersonOnProbation}, CancellationToken)"/>, with the stored statuses read for
-    /// their counts and points only, for pages that sum them (a status computed again on the way still has its alerts).
-    /// </summary>
-    public Task<IReadOnlyDictionary<int, CurrentStatus>> CountsAsync(IQueryable<PersonOnProbation> people, CancellationToken ct) =>
-        CurrentAsync(people, alerts: false, ct);
+        foreach (var chunk in stale.Chunk(BatchSize))
+        {
+            foreach (var status in await ComputeAndStoreAsync(db.People.Where(p => EF.Parameter(chunk).Contains(p.Id)), today, ct))
+            {
+                var (crn, officer) = cases[status.PersonId];
+                result[status.PersonId] = new CurrentStatus(crn, officer, status);
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// The kept statuses of the cases <paramref name="people"/> selects, summed in the database by responsible officer
@@ -68,66 +94,6 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
                     DirectionsDueForCheck = g.Sum(s => s.DirectionsDueForCheck),
                 })
             .ToDictionaryAsync(t => t.OfficerId, ct);
-    }
-
-    private async Task<IReadOnlyDictionary<int, CurrentStatus>> CurrentAsync(IQueryable<PersonOnProbation> people, bool alerts, CancellationToken ct)
-    {
-        var today = clock.Today();
-        var joined = from p in people
-                     join s in db.CaseStatuses on p.Id equals s.PersonId into stored
-                     from s in stored.DefaultIfEmpty()
-                     select new { p.Id, p.Crn, p.ResponsibleOfficerId, p.Version, Status = s };
-        var found = alerts
-            ? await joined.AsNoTracking().ToListAsync(ct)
-            : await joined.Select(f => new
-            {
-                f.Id,
-                f.Crn,
-                f.ResponsibleOfficerId,
-                f.Version,
-                Status = f.Status == null ? null : new CaseStatus
-                {
-                    PersonId = f.Status.PersonId,
-                    PersonVersion = f.Status.PersonVersion,
-                    ComputedOn = f.Status.ComputedOn,
-                    UnderSupervision = f.Status.UnderSupervision,
-                    HighAlerts = f.Status.HighAlerts,
-                    MediumAlerts = f.Status.MediumAlerts,
-                    AssessmentsOverdue = f.Status.AssessmentsOverdue,
-                    PlansOverdue = f.Status.PlansOverdue,
-                    ReviewsOverdue = f.Status.ReviewsOverdue,
-                    ChecksAwaitingAnswer = f.Status.ChecksAwaitingAnswer,
-                    AbsencesAwaitingDecision = f.Status.AbsencesAwaitingDecision,
-                    EnforcementDecisionsDue = f.Status.EnforcementDecisionsDue,
-                    DirectionsDueForCheck = f.Status.DirectionsDueForCheck,
-                    WorkloadPoints = f.Status.WorkloadPoints,
-                },
-            }).ToListAsync(ct);
-        var cases = found.ToDictionary(f => f.Id, f => (f.Crn, f.ResponsibleOfficerId));
-        var result = new Dictionary<int, CurrentStatus>(found.Count);
-        var stale = new List<int>();
-        foreach (var f in found)
-        {
-            if (f.Status is { } status && status.HoldsFor(f.Version, today))
-            {
-                result[f.Id] = new CurrentStatus(f.Crn, f.ResponsibleOfficerId, status);
-            }
-            else
-            {
-                stale.Add(f.Id);
-            }
-        }
-
-        foreach (var chunk in stale.Chunk(BatchSize))
-        {
-            foreach (var status in await ComputeAndStoreAsync(db.People.Where(p => EF.Parameter(chunk).Contains(p.Id)), today, ct))
-            {
-                var (crn, officer) = cases[status.PersonId];
-                result[status.PersonId] = new CurrentStatus(crn, officer, status);
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Computes and stores today's status of every case <paramref name="people"/> selects, a batch at a time; returns how many.</summary>
