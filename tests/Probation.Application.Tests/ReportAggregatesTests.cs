@@ -35,7 +35,10 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
     }
 
     private ReportQueries Queries(Session s, int staffId, int providerId) =>
-        new(s.Db, new TestRequestContext(TestRequestContext.StaffViewer(staffId, providerId, null, Roles.SeniorLeader)), app.Clock, new ReportAggregates(s.Db, app.Clock));
+        new(s.Db, new TestRequestContext(TestRequestContext.StaffViewer(staffId, providerId, null, Roles.SeniorLeader)), app.Clock, Aggregates(s));
+
+    private ReportAggregates Aggregates(Session s) =>
+        new(s.Db, app.Clock, ActivatorUtilities.CreateInstance<OversightAggregates>(s.Services.ServiceProvider, s.Db));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -138,7 +141,7 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
 
         var scopes = ScopesOf(p);
         var before = await ReadAsync(q, scopes, preComputed: false);
-        Assert.True(await new ReportAggregates(s.Db, app.Clock).RefreshAsync(Ct) > 0);
+        Assert.True(await Aggregates(s).RefreshAsync(Ct) > 0);
         var after = await ReadAsync(q, scopes, preComputed: true);
         Assert.Equal(before, after);
     }
@@ -149,7 +152,7 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
         await using var s = Open();
         var (p, c2) = await CasesAsync(s.Db);
         var q = Queries(s, p.A1.Id, p.Provider.Id);
-        var aggregates = new ReportAggregates(s.Db, app.Clock);
+        var aggregates = Aggregates(s);
         await aggregates.RefreshAsync(Ct);
         var first = (await q.CaseloadProfileAsync(new ReportScope(TeamId: p.TeamA.Id), Ct))!;
         Assert.True(first.AsAt!.PreComputed);
@@ -172,7 +175,7 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
         await using var s = Open();
         var (p, _) = await CasesAsync(s.Db);
         var q = Queries(s, p.A1.Id, p.Provider.Id);
-        await new ReportAggregates(s.Db, app.Clock).RefreshAsync(Ct);
+        await Aggregates(s).RefreshAsync(Ct);
         var earlier = (await q.CaseloadProfileAsync(new ReportScope(On: D(4, 1)), Ct))!;
         Assert.False(earlier.AsAt!.PreComputed);
         Assert.Equal(4, earlier.People); // C4 then with A2, C5's order not yet terminated
@@ -195,7 +198,7 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
         var scopes = new[] { new ReportScope() }.Concat(teams.Select(t => new ReportScope(TeamId: t))).Concat(officers.Select(o => new ReportScope(OfficerId: o))).ToList();
 
         var before = await ReadAsync(q, scopes, preComputed: false);
-        await new ReportAggregates(s.Db, app.Clock).RefreshAsync(Ct);
+        await Aggregates(s).RefreshAsync(Ct);
         var after = await ReadAsync(q, scopes, preComputed: true);
         Assert.True((await q.CaseloadProfileAsync(new ReportScope(), Ct))!.People > 100);
         Assert.Equal(before, after);

@@ -15,7 +15,7 @@ public abstract class OversightAggregatesWebTests(AggregatesAppFactory app)
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
         for (var i = 0; i < 240; i++)
         {
-            if (await app.WithDbAsync(db => db.DailyReadinessCounts.AnyAsync(c => c.Day == today && c.KeyQuestion == "refresh")))
+            if (await app.WithDbAsync(db => db.DailyReportCounts.AnyAsync(c => c.Day == today && c.Table == "refresh")))
             {
                 return;
             }

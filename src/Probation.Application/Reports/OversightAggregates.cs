@@ -29,8 +29,9 @@ public sealed class DailyReadinessCount
 }
 
 /// <summary>
-/// One pre-computed sum of a timeliness measure for a day: what one officer's cases met of what they were counted
-/// for, for the work that fell on one date. A period's figures are the sums of the rows dated in it.
+/// One pre-computed sum of a timeliness measure for a day: what one team's cases met of what they were counted for,
+/// for the work that fell on one date or in one calendar month. A provider's or team's figures over a period are the
+/// sums of the rows dated in it; an officer's are counted live (a caseload of tens of people, ADR 0015).
 /// </summary>
 public sealed class DailyTimelinessCount
 {
@@ -38,18 +39,9 @@ public sealed class DailyTimelinessCount
     public DateOnly Day { get; set; }
     public int ProviderId { get; set; }
 
-    /// <summary>The officer's team when the figures were computed (null: no team, or nobody held the case that day).</summary>
+    /// <summary>The team of the officer holding the case on the work's date (null: an officer in no team, or nobody held the case).</summary>
     public int? TeamId { get; set; }
-
-    /// <summary>The officer holding the case on the work's date (null: nobody held it).</summary>
-    public int? OfficerId { get; set; }
     public TimelinessMeasure Measure { get; set; }
-
-    /// <summary>
-    /// True: the sum over a team's officers (<see cref="OfficerId"/> null), read for the provider or a team; false: one
-    /// officer's (or, with no officer, the work on days nobody held the case), read for an officer.
-    /// </summary>
-    public bool TeamTotal { get; set; }
 
     /// <summary>False: the work dated <see cref="On"/>; true: all of it in the calendar month beginning <see cref="On"/>.</summary>
     public bool WholeMonth { get; set; }
@@ -59,6 +51,9 @@ public sealed class DailyTimelinessCount
     public DateTime ComputedAtUtc { get; set; }
 }
 
+/// <summary>One provider's readiness and timeliness rows for a day, as <see cref="OversightAggregates.CountAsync"/> counts them.</summary>
+public sealed record OversightCounts(IReadOnlyList<DailyReadinessCount> Readiness, IReadOnlyList<DailyTimelinessCount> Timeliness);
+
 /// <summary>
 /// Today's inspection readiness and timeliness, counted once for each provider with the daily report aggregates
 /// (<see cref="ReportAggregates.RefreshAsync(CancellationToken)"/>, ADR 0015): the same counting the live reports do, over the
@@ -67,42 +62,35 @@ public sealed class DailyTimelinessCount
 /// </summary>
 public sealed class OversightAggregates(ProbationDbContext db, ReadinessIndicators indicators, TimelinessMeasures measures)
 {
-    /// <summary>The row each count writes for each provider, so that a provider with no caseload is still "counted".</summary>
-    internal const string RefreshRow = "refresh";
-
-    private readonly List<DailyReadinessCount> _readiness = [];
-    private readonly List<DailyTimelinessCount> _timeliness = [];
-
-    /// <summary>Counts one provider's readiness and timeliness for today, to be written by <see cref="ReplaceAsync"/>.</summary>
-    public async Task CountAsync(int providerId, DateOnly today, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Counts one provider's readiness (by officer and key question) and timeliness (by team and measure, for each day
+    /// and each calendar month) for today. Written by <see cref="ReportAggregates"/> with the provider's caseload counts.
+    /// </summary>
+    public async Task<OversightCounts> CountAsync(int providerId, DateOnly today, DateTime now, CancellationToken ct)
     {
-        _readiness.Add(new DailyReadinessCount { Day = today, ProviderId = providerId, KeyQuestion = RefreshRow, ComputedAtUtc = now });
         var provider = db.People.AsNoTracking().Where(p => p.ProviderId == providerId);
         var cases = await ReadinessQueries.CasesAsync(db, ReportScopes.Caseload(db, provider, new ReportScope(), today), providerId, today, ct);
-        foreach (var ((officer, team, keyQuestion), count) in ReadinessQueries.Tally(indicators, cases, today, byOfficer: true))
-        {
-            _readiness.Add(new DailyReadinessCount
+        var readiness = ReadinessQueries.Tally(indicators, cases, today, byOfficer: true)
+            .Select(t => new DailyReadinessCount
             {
                 Day = today,
                 ProviderId = providerId,
-                TeamId = team,
-                OfficerId = officer ?? 0,
-                KeyQuestion = keyQuestion,
-                Yes = count.Yes,
-                No = count.No,
-                NotApplicable = count.NotApplicable,
+                TeamId = t.Key.TeamId,
+                OfficerId = t.Key.OfficerId ?? 0,
+                KeyQuestion = t.Key.KeyQuestion,
+                Yes = t.Value.Yes,
+                No = t.Value.No,
+                NotApplicable = t.Value.NotApplicable,
                 ComputedAtUtc = now,
-            });
-        }
+            })
+            .ToList();
 
         var (items, history) = await TimelinessQueries.ItemsAsync(db, measures, provider.Select(p => p.Id), providerId, null, today, today, dailyAppointments: true, ct);
-        DailyTimelinessCount Row(TimelinessMeasure measure, int? team, int? officer, bool teamTotal, bool month, DateOnly on, IEnumerable<TimelinessQueries.Item> of) => new()
+        DailyTimelinessCount Row(TimelinessMeasure measure, int? team, bool month, DateOnly on, IEnumerable<TimelinessQueries.Item> of) => new()
         {
             Day = today,
             ProviderId = providerId,
             TeamId = team,
-            OfficerId = officer,
-            TeamTotal = teamTotal,
             Measure = measure,
             WholeMonth = month,
             On = on,
@@ -112,30 +100,13 @@ public sealed class OversightAggregates(ProbationDbContext db, ReadinessIndicato
         };
         static DateOnly MonthOf(DateOnly d) => new(d.Year, d.Month, 1);
 
-        // By officer for an officer's figures and by team for the rest; by day for a period's part months, and by
-        // calendar month for its whole ones.
-        _timeliness.AddRange(items.GroupBy(i => (i.Measure, i.Officer, i.On)).Select(g => Row(g.Key.Measure, history.TeamOf(g.Key.Officer), g.Key.Officer, false, false, g.Key.On, g)));
-        _timeliness.AddRange(items.GroupBy(i => (i.Measure, i.Officer, Month: MonthOf(i.On))).Select(g => Row(g.Key.Measure, history.TeamOf(g.Key.Officer), g.Key.Officer, false, true, g.Key.Month, g)));
-        _timeliness.AddRange(items.GroupBy(i => (i.Measure, Team: history.TeamOf(i.Officer), i.On)).Select(g => Row(g.Key.Measure, g.Key.Team, null, true, false, g.Key.On, g)));
-        _timeliness.AddRange(items.GroupBy(i => (i.Measure, Team: history.TeamOf(i.Officer), Month: MonthOf(i.On))).Select(g => Row(g.Key.Measure, g.Key.Team, null, true, true, g.Key.Month, g)));
+        // By day for a period's part months, and by calendar month for its whole ones.
+        var byTeam = items.Select(i => (Item: i, Team: history.TeamOf(i.Officer))).ToList();
+        var timeliness = byTeam.GroupBy(x => (x.Item.Measure, x.Team, x.Item.On)).Select(g => Row(g.Key.Measure, g.Key.Team, false, g.Key.On, g.Select(x => x.Item)))
+            .Concat(byTeam.GroupBy(x => (x.Item.Measure, x.Team, Month: MonthOf(x.Item.On))).Select(g => Row(g.Key.Measure, g.Key.Team, true, g.Key.Month, g.Select(x => x.Item))))
+            .ToList();
+        return new OversightCounts(readiness, timeliness);
     }
-
-    /// <summary>Whether the day's figures have been counted.</summary>
-    public Task<bool> HasDayAsync(DateOnly day, CancellationToken ct) => db.DailyReadinessCounts.AnyAsync(c => c.Day == day && c.KeyQuestion == RefreshRow, ct);
-
-    /// <summary>Replaces every stored row with the ones counted, inside the caller's transaction (saved by the caller).</summary>
-    public async Task ReplaceAsync(CancellationToken ct)
-    {
-        await db.DailyReadinessCounts.ExecuteDeleteAsync(ct);
-        await db.DailyTimelinessCounts.ExecuteDeleteAsync(ct);
-        db.DailyReadinessCounts.AddRange(_readiness);
-        db.DailyTimelinessCounts.AddRange(_timeliness);
-    }
-
-    /// <summary>When the provider's figures for the day were counted (both tables are written in one transaction), or null.</summary>
-    private static Task<DateTime?> ComputedAsync(ProbationDbContext db, int providerId, DateOnly on, CancellationToken ct) =>
-        db.DailyReadinessCounts.AsNoTracking().Where(c => c.Day == on && c.ProviderId == providerId && c.KeyQuestion == RefreshRow)
-            .Select(c => (DateTime?)c.ComputedAtUtc).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The stored readiness counts of a provider, team or officer on a day, summed by team and key question; null when the
@@ -144,12 +115,12 @@ public sealed class OversightAggregates(ProbationDbContext db, ReadinessIndicato
     internal static async Task<(Dictionary<(int? TeamId, string KeyQuestion), ReadinessQueries.Count> Tally, FiguresAsAt AsAt)?> ReadinessAsync(
         ProbationDbContext db, int providerId, ReportScope scope, DateOnly on, CancellationToken ct)
     {
-        if (scope.HubId is not null || await ComputedAsync(db, providerId, on, ct) is not { } at)
+        if (scope.HubId is not null || await ReportAggregates.CountedAtAsync(db, providerId, on, ct) is not { } at)
         {
             return null;
         }
 
-        var rows = db.DailyReadinessCounts.AsNoTracking().Where(c => c.Day == on && c.ProviderId == providerId && c.KeyQuestion != RefreshRow);
+        var rows = db.DailyReadinessCounts.AsNoTracking().Where(c => c.Day == on && c.ProviderId == providerId);
         if (scope.TeamId is { } team)
         {
             rows = rows.Where(c => c.TeamId == team);
@@ -168,29 +139,23 @@ public sealed class OversightAggregates(ProbationDbContext db, ReadinessIndicato
     }
 
     /// <summary>
-    /// The stored timeliness of a provider, team or officer over a period ending today or earlier, summed by measure, team
-    /// and month (a month's figures dated its first day, or the period's first day in its first month); null when
-    /// <paramref name="today"/> has no rows or the scope is a hub.
+    /// The stored timeliness of a provider or team over a period ending today or earlier, summed by measure, team and
+    /// month (a month's figures dated its first day, or the period's first day in its first month); null when
+    /// <paramref name="today"/> has no rows or the scope is a hub or an officer.
     /// </summary>
     internal static async Task<(List<TimelinessQueries.Counted> Counted, FiguresAsAt AsAt)?> TimelinessAsync(
         ProbationDbContext db, int providerId, ReportPeriod period, DateOnly today, CancellationToken ct)
     {
-        if (period.HubId is not null || await ComputedAsync(db, providerId, today, ct) is not { } at)
+        if (period.HubId is not null || period.OfficerId is not null || await ReportAggregates.CountedAtAsync(db, providerId, today, ct) is not { } at)
         {
             return null;
         }
 
         var (from, to) = (period.From, period.To);
-        var teamTotals = period.OfficerId is null;
-        var rows = db.DailyTimelinessCounts.AsNoTracking().Where(c => c.Day == today && c.ProviderId == providerId && c.TeamTotal == teamTotals);
+        var rows = db.DailyTimelinessCounts.AsNoTracking().Where(c => c.Day == today && c.ProviderId == providerId);
         if (period.TeamId is { } team)
         {
             rows = rows.Where(c => c.TeamId == team);
-        }
-
-        if (period.OfficerId is { } officer)
-        {
-            rows = rows.Where(c => c.OfficerId == officer);
         }
 
         // The calendar months wholly in the period are read from the monthly rows; the part months either side from the daily ones.

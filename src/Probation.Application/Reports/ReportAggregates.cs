@@ -4,18 +4,21 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Probation.Application.Common;
 using Probation.Application.Data;
+using Probation.Application.Demo.Bulk;
 
 namespace Probation.Application.Reports;
 
 /// <summary>
 /// The day's pre-computed caseload profile and needs analysis: for each provider, each officer's counts of the
 /// cases they hold today (<see cref="CaseloadCounts"/>), so the provider's, a team's or an officer's figures are a
-/// sum in the database rather than a read of every case. One refresh replaces every row at once; rows are only read
-/// for the day they were computed for, so a figure is never more than a day old, and a day without rows is counted live.
+/// sum in the database rather than a read of every case; with them, the provider's inspection readiness and
+/// timeliness (<see cref="OversightAggregates"/>). Each provider's rows are replaced at once, in one transaction, and
+/// written through the database's bulk path; rows are only read for the day they were computed for, so a figure is
+/// never more than a day old, and a day without rows is counted live.
 /// </summary>
-public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, OversightAggregates? oversight = null)
+public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, OversightAggregates oversight)
 {
-    /// <summary>The row each refresh writes for each provider, so that a provider with no caseload is still "computed".</summary>
+    /// <summary>The row each refresh writes for each provider it has counted: the provider's "figures as at" time, for every kept table.</summary>
     internal const string RefreshTable = "refresh";
 
     /// <summary>Refreshes in a scope of its own, as the seed command does after loading a dataset.</summary>
@@ -25,62 +28,95 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
         return await scope.ServiceProvider.GetRequiredService<ReportAggregates>().RefreshAsync(ct);
     }
 
-    /// <summary>Whether today's rows have been built.</summary>
-    public async Task<bool> HasTodayAsync(CancellationToken ct)
+    /// <summary>Whether every provider's rows for today have been built.</summary>
+    public Task<bool> HasTodayAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        return await db.DailyReportCounts.AnyAsync(c => c.Day == today && c.Table == RefreshTable, ct) && (oversight is null || await oversight.HasDayAsync(today, ct));
+        return db.Providers.AllAsync(p => db.DailyReportCounts.Any(c => c.Day == today && c.ProviderId == p.Id && c.Table == RefreshTable), ct);
     }
 
+    /// <summary>When a provider's kept figures for a day were counted, or null when they have not been.</summary>
+    internal static Task<DateTime?> CountedAtAsync(ProbationDbContext db, int providerId, DateOnly on, CancellationToken ct) =>
+        db.DailyReportCounts.AsNoTracking().Where(c => c.Day == on && c.ProviderId == providerId && c.Table == RefreshTable)
+            .Select(c => (DateTime?)c.ComputedAtUtc).FirstOrDefaultAsync(ct);
+
     /// <summary>
-    /// Counts today's caseload of every provider as the live reports do and replaces every stored row with them in one
-    /// transaction (readers see the old day or the new, never half of one). Returns the number of rows written.
+    /// Counts today's caseload, readiness and timeliness of every provider (only those not yet counted today when
+    /// <paramref name="onlyMissing"/>) as the live reports do, and replaces each provider's stored rows with them in one
+    /// transaction per provider: a reader of a provider sees its old day or its new, never half of one. Returns the
+    /// number of rows written.
     /// </summary>
-    public async Task<int> RefreshAsync(CancellationToken ct)
+    public async Task<int> RefreshAsync(CancellationToken ct, bool onlyMissing = false)
     {
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = new List<DailyReportCount>();
-        foreach (var provider in await db.Providers.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct))
+        var providers = db.Providers.AsNoTracking();
+        if (onlyMissing)
         {
-            var caseload = ReportScopes.Caseload(db, db.People.AsNoTracking().Where(p => p.ProviderId == provider), new ReportScope(), today);
-            var people = await CaseloadSnapshot.LoadAsync(db, caseload, provider, today, ct);
-            await (oversight?.CountAsync(provider, today, now, ct) ?? Task.CompletedTask);
-            rows.Add(new DailyReportCount { Day = today, ProviderId = provider, OfficerId = 0, Table = RefreshTable, Key = RefreshTable, ComputedAtUtc = now });
-            foreach (var officer in people.GroupBy(p => (p.OfficerId, p.TeamId)))
-            {
-                var counts = new Dictionary<(string Table, string Key), int>();
-                foreach (var p in officer)
-                {
-                    CaseloadCounts.Add(counts, p.Person, today);
-                }
-
-                rows.AddRange(counts.Select(c => new DailyReportCount
-                {
-                    Day = today,
-                    ProviderId = provider,
-                    TeamId = officer.Key.TeamId,
-                    OfficerId = officer.Key.OfficerId,
-                    Table = c.Key.Table,
-                    Key = c.Key.Key,
-                    Count = c.Value,
-                    ComputedAtUtc = now,
-                }));
-            }
+            providers = providers.Where(p => !db.DailyReportCounts.Any(c => c.Day == today && c.ProviderId == p.Id && c.Table == RefreshTable));
         }
 
+        var writer = new BulkWriter(db.Model);
+        var written = 0;
+        foreach (var provider in await providers.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct))
+        {
+            var caseload = await CountAsync(provider, today, now, ct);
+            var counted = await oversight.CountAsync(provider, today, now, ct);
+            written += await ReplaceAsync(writer, provider, [.. caseload, .. counted.Readiness, .. counted.Timeliness], ct);
+        }
+
+        // Rows left from providers that are no longer there.
+        await db.DailyReportCounts.Where(c => c.Day != today).ExecuteDeleteAsync(ct);
+        await db.DailyReadinessCounts.Where(c => c.Day != today).ExecuteDeleteAsync(ct);
+        await db.DailyTimelinessCounts.Where(c => c.Day != today).ExecuteDeleteAsync(ct);
+        await BulkWriter.ResetSequencesAsync(db, ct, typeof(DailyReportCount), typeof(DailyReadinessCount), typeof(DailyTimelinessCount));
+        return written;
+    }
+
+    /// <summary>One provider's caseload profile and needs counts for today, by officer, with the provider's "counted" row.</summary>
+    private async Task<List<DailyReportCount>> CountAsync(int provider, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        var caseload = ReportScopes.Caseload(db, db.People.AsNoTracking().Where(p => p.ProviderId == provider), new ReportScope(), today);
+        var people = await CaseloadSnapshot.LoadAsync(db, caseload, provider, today, ct);
+        var rows = new List<DailyReportCount> { new() { Day = today, ProviderId = provider, OfficerId = 0, Table = RefreshTable, Key = RefreshTable, ComputedAtUtc = now } };
+        foreach (var officer in people.GroupBy(p => (p.OfficerId, p.TeamId)))
+        {
+            var counts = new Dictionary<(string Table, string Key), int>();
+            foreach (var p in officer)
+            {
+                CaseloadCounts.Add(counts, p.Person, today);
+            }
+
+            rows.AddRange(counts.Select(c => new DailyReportCount
+            {
+                Day = today,
+                ProviderId = provider,
+                TeamId = officer.Key.TeamId,
+                OfficerId = officer.Key.OfficerId,
+                Table = c.Key.Table,
+                Key = c.Key.Key,
+                Count = c.Value,
+                ComputedAtUtc = now,
+            }));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Replaces every stored row of one provider with <paramref name="rows"/> in one transaction, through the bulk path.</summary>
+    private async Task<int> ReplaceAsync(BulkWriter writer, int provider, List<object> rows, CancellationToken ct)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.DailyReportCounts.ExecuteDeleteAsync(ct);
-            await (oversight?.ReplaceAsync(ct) ?? Task.CompletedTask);
-            db.DailyReportCounts.AddRange(rows);
-            await db.SaveChangesAsync(ct);
+            await db.DailyReportCounts.Where(c => c.ProviderId == provider).ExecuteDeleteAsync(ct);
+            await db.DailyReadinessCounts.Where(c => c.ProviderId == provider).ExecuteDeleteAsync(ct);
+            await db.DailyTimelinessCounts.Where(c => c.ProviderId == provider).ExecuteDeleteAsync(ct);
+            var count = await writer.WriteGraphAsync(db, rows, ct);
             await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+            return count;
         });
-        return rows.Count;
     }
 
     /// <summary>
@@ -96,8 +132,7 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
         }
 
         var day = db.DailyReportCounts.AsNoTracking().Where(c => c.Day == on && c.ProviderId == providerId);
-        var computed = await day.Where(c => c.Table == RefreshTable).Select(c => (DateTime?)c.ComputedAtUtc).FirstOrDefaultAsync(ct);
-        if (computed is not { } at)
+        if (await CountedAtAsync(db, providerId, on, ct) is not { } at)
         {
             return null;
         }
@@ -133,8 +168,8 @@ public sealed class ReportAggregatesOptions
 }
 
 /// <summary>
-/// Refreshes the daily report aggregates on start-up when today's rows are missing and then once a day at the configured
-/// hour. A failed refresh is logged (with no personal data) and leaves the reports counting live until the next one.
+/// Refreshes the daily report aggregates on start-up for the providers whose rows for today are missing (a refresh cut
+/// short goes on where it stopped) and then, for every provider, once a day at the configured hour. A failed refresh is logged (with no personal data) and leaves the reports counting live until the next one.
 /// </summary>
 public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scopes, TimeProvider clock, ReportAggregatesOptions options, StartUpWork startUp, ILogger<ReportAggregatesRefresher> log)
     : DailyJob(clock, startUp, options.Enabled)
@@ -158,7 +193,7 @@ public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scope
             }
 
             var started = Clock.GetTimestamp();
-            var rows = await aggregates.RefreshAsync(ct);
+            var rows = await aggregates.RefreshAsync(ct, onlyIfMissing);
             Refreshed(rows, Clock.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)

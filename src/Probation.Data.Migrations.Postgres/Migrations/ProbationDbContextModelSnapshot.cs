@@ -355,9 +355,6 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Property<double>("Of")
                         .HasColumnType("double precision");
 
-                    b.Property<int?>("OfficerId")
-                        .HasColumnType("integer");
-
                     b.Property<DateOnly>("On")
                         .HasColumnType("date");
 
@@ -367,15 +364,12 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Property<int?>("TeamId")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("TeamTotal")
-                        .HasColumnType("boolean");
-
                     b.Property<bool>("WholeMonth")
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Day", "ProviderId", "TeamTotal", "WholeMonth", "On", "Measure", "TeamId", "OfficerId", "Met", "Of");
+                    b.HasIndex("Day", "ProviderId", "WholeMonth", "On", "Measure", "TeamId", "Met", "Of");
 
                     b.ToTable("DailyTimelinessCounts", (string)null);
                 });

@@ -338,9 +338,6 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Property<double>("Of")
                         .HasColumnType("REAL");
 
-                    b.Property<int?>("OfficerId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 
@@ -350,15 +347,12 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Property<int?>("TeamId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("TeamTotal")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("WholeMonth")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Day", "ProviderId", "TeamTotal", "WholeMonth", "On", "Measure", "TeamId", "OfficerId", "Met", "Of");
+                    b.HasIndex("Day", "ProviderId", "WholeMonth", "On", "Measure", "TeamId", "Met", "Of");
 
                     b.ToTable("DailyTimelinessCounts", (string)null);
                 });

@@ -31,7 +31,7 @@ internal sealed class DailyTimelinessCountConfiguration : IEntityTypeConfigurati
     {
         b.ToTable("DailyTimelinessCounts");
         // Covering: a period's figures are read from the index alone.
-        b.HasIndex(c => new { c.Day, c.ProviderId, c.TeamTotal, c.WholeMonth, c.On, c.Measure, c.TeamId, c.OfficerId, c.Met, c.Of });
+        b.HasIndex(c => new { c.Day, c.ProviderId, c.WholeMonth, c.On, c.Measure, c.TeamId, c.Met, c.Of });
         b.Property(c => c.Measure).HasConversion<string>().HasMaxLength(30);
     }
 }

@@ -82,7 +82,7 @@ public sealed partial class BulkWriter
         {
             foreach (var (entity, plan) in list)
             {
-                if (plan.GeneratedKey is { } key && Equals(key.GetGetter().GetClrValue(entity), 0))
+                if (plan.GeneratedKey is { } key && IsUnset(key, entity))
                 {
                     if (!_nextKey.TryGetValue(table.Table, out var next))
                     {
@@ -90,7 +90,7 @@ public sealed partial class BulkWriter
                     }
 
                     _nextKey[table.Table] = ++next;
-                    Set(entity, key, checked((int)next), shadow);
+                    Set(entity, key, KeyValue(key, next), shadow);
                 }
             }
         }
@@ -156,7 +156,7 @@ public sealed partial class BulkWriter
         }
 
         var plan = GraphOf(target.GetType());
-        return plan.GeneratedKey is { } key && Equals(key.GetGetter().GetClrValue(target), 0);
+        return plan.GeneratedKey is { } key && IsUnset(key, target);
     }
 
     private void Copy(object principal, IReadOnlyList<IProperty> from, object dependent, IReadOnlyList<IProperty> to, Dictionary<(object, IProperty), object?> shadow)

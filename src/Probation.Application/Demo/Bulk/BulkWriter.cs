@@ -44,7 +44,7 @@ public sealed partial class BulkWriter
                 .ToArray();
             var key = type.FindPrimaryKey()!;
             var generated = key.Properties.Count == 1 && key.Properties[0].ValueGenerated == ValueGenerated.OnAdd
-                && !key.Properties[0].IsForeignKey() && key.Properties[0].ClrType == typeof(int)
+                && !key.Properties[0].IsForeignKey() && IsCounted(key.Properties[0])
                 ? key.Properties[0] : null;
             var keyed = type.GetProperties().Where(p => p.IsKey() || p.IsForeignKey()).ToArray();
             _entities[type] = new EntityPlan(table, columns, generated, keyed,
@@ -106,7 +106,7 @@ public sealed partial class BulkWriter
                 }
 
                 _nextKey[plan.Table.Table] = ++next;
-                entry.Property(key).CurrentValue = checked((int)next);
+                entry.Property(key).CurrentValue = KeyValue(key, next);
             }
         }
 
@@ -174,8 +174,11 @@ public sealed partial class BulkWriter
         return total;
     }
 
-    /// <summary>After a load on PostgreSQL: each identity column's sequence continues after the highest key.</summary>
-    public static async Task ResetSequencesAsync(DbContext db, CancellationToken ct)
+    /// <summary>
+    /// After a load on PostgreSQL: each identity column's sequence continues after the highest key; only the tables of
+    /// <paramref name="only"/> when given (the tables a live system lets nothing else write while this runs).
+    /// </summary>
+    public static async Task ResetSequencesAsync(DbContext db, CancellationToken ct, params Type[] only)
     {
         if (db.Database.GetDbConnection() is not NpgsqlConnection)
         {
@@ -183,9 +186,12 @@ public sealed partial class BulkWriter
         }
 
         var sql = db.GetService<ISqlGenerationHelper>();
-        foreach (var table in db.Model.GetRelationalModel().Tables)
+        var tables = only.Length == 0
+            ? db.Model.GetRelationalModel().Tables
+            : only.Select(t => db.Model.FindEntityType(t)?.GetTableMappings().Single().Table ?? throw new ArgumentException($"{t.Name} is not in the model.", nameof(only)));
+        foreach (var table in tables)
         {
-            foreach (var column in table.Columns.Where(c => c.PropertyMappings.Any(m => m.Property.ValueGenerated == ValueGenerated.OnAdd && m.Property.IsPrimaryKey() && m.Property.ClrType == typeof(int))))
+            foreach (var column in table.Columns.Where(c => c.PropertyMappings.Any(m => m.Property.ValueGenerated == ValueGenerated.OnAdd && m.Property.IsPrimaryKey() && IsCounted(m.Property))))
             {
                 var name = sql.DelimitIdentifier(table.Name, table.Schema);
                 var col = sql.DelimitIdentifier(column.Name);
@@ -198,6 +204,14 @@ public sealed partial class BulkWriter
             }
         }
     }
+
+    /// <summary>A key this writer gives from its counter: a whole number, <c>int</c> or <c>long</c>.</summary>
+    private static bool IsCounted(IProperty key) => key.ClrType == typeof(int) || key.ClrType == typeof(long);
+
+    /// <summary>Whether a counted key still has its unset value (zero).</summary>
+    private static bool IsUnset(IProperty key, object entity) => Convert.ToInt64(key.GetGetter().GetClrValue(entity), System.Globalization.CultureInfo.InvariantCulture) == 0;
+
+    private static object KeyValue(IProperty key, long next) => key.ClrType == typeof(long) ? next : (object)checked((int)next);
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
