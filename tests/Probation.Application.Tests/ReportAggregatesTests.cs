@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Probation.Application.Data;
 using Probation.Application.Identity;
 using Probation.Application.Reports;
@@ -22,12 +23,12 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
 {
     private static DateOnly D(int month, int day) => new(2026, month, day);
 
-    private sealed record Session(AsyncServiceScope Services, ProbationDbContext Db) : IAsyncDisposable
+    protected sealed record Session(AsyncServiceScope Services, ProbationDbContext Db) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Services.DisposeAsync();
     }
 
-    private Session Open()
+    protected Session Open()
     {
         app.SkipIfUnavailable();
         var services = app.Services.CreateAsyncScope();
@@ -37,10 +38,10 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
     private ReportQueries Queries(Session s, int staffId, int providerId) =>
         new(s.Db, new TestRequestContext(TestRequestContext.StaffViewer(staffId, providerId, null, Roles.SeniorLeader)), app.Clock, Aggregates(s));
 
-    private ReportAggregates Aggregates(Session s) =>
+    protected ReportAggregates Aggregates(Session s) =>
         new(s.Db, app.Clock, ActivatorUtilities.CreateInstance<OversightAggregates>(s.Services.ServiceProvider, s.Db));
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The figures without their "as at" stamp, as text, so two reports compare table by table.</summary>
     private static string Figures(CaseloadProfile p) => JsonSerializer.Serialize(p with { AsAt = null });
@@ -209,7 +210,33 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
 public sealed class SqliteReportAggregatesTests(ProbationAppFactory app) : ReportAggregatesTests(app), IClassFixture<ProbationAppFactory>;
 
 [Trait("Database", "Postgres")]
-public sealed class PostgresReportAggregatesTests(PostgresAppFactory app) : ReportAggregatesTests(app), IClassFixture<PostgresAppFactory>;
+public sealed class PostgresReportAggregatesTests(PostgresAppFactory app) : ReportAggregatesTests(app), IClassFixture<PostgresAppFactory>
+{
+    /// <summary>Several nodes share one PostgreSQL database: while one refreshes, another leaves it to that one.</summary>
+    [Fact]
+    public async Task WhileAnotherNodeRefreshes_ThisOneLeavesItToThatOne_AndWritesNothing()
+    {
+        await using var s = Open();
+        await s.Db.DailyReportCounts.ExecuteDeleteAsync(Ct);
+        await using var otherNode = new NpgsqlConnection(s.Db.Database.GetConnectionString());
+        await otherNode.OpenAsync(Ct);
+        async Task LockAsync(string function)
+        {
+            await using var command = new NpgsqlCommand($"SELECT {function}(@key)", otherNode);
+            command.Parameters.AddWithValue("key", ReportAggregates.RefreshLock);
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        await LockAsync("pg_advisory_lock");
+        Assert.Null(await Aggregates(s).RefreshAsync(Ct));
+        Assert.Equal(0, await s.Db.DailyReportCounts.CountAsync(Ct));
+        Assert.False(await Aggregates(s).HasTodayAsync(Ct));
+
+        await LockAsync("pg_advisory_unlock");
+        Assert.True(await Aggregates(s).RefreshAsync(Ct) > 0);
+        Assert.True(await Aggregates(s).HasTodayAsync(Ct));
+    }
+}
 
 /// <summary>When the daily refresh next runs: at the configured hour on the UK clock, through summer time.</summary>
 public sealed class ReportAggregatesScheduleTests

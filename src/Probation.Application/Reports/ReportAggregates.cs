@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Probation.Application.Common;
 using Probation.Application.Data;
 using Probation.Application.Demo.Bulk;
@@ -22,7 +23,7 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
     internal const string RefreshTable = "refresh";
 
     /// <summary>Refreshes in a scope of its own, as the seed command does after loading a dataset.</summary>
-    public static async Task<int> RefreshAsync(IServiceProvider services, CancellationToken ct)
+    public static async Task<int?> RefreshAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ReportAggregates>().RefreshAsync(ct);
@@ -41,12 +42,57 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
             .Select(c => (DateTime?)c.ComputedAtUtc).FirstOrDefaultAsync(ct);
 
     /// <summary>
+    /// The PostgreSQL advisory lock a refresh holds for its whole run, so that of several nodes refreshing at once (all
+    /// starting up after a deployment) one counts and the others leave it to that one. Any fixed number serves, so long
+    /// as nothing else in the database takes the same one.
+    /// </summary>
+    internal const long RefreshLock = 0x5052_4F42_5245_5054; // "PROBREPT"
+
+    /// <summary>
     /// Counts today's caseload, readiness and timeliness of every provider (only those not yet counted today when
     /// <paramref name="onlyMissing"/>) as the live reports do, and replaces each provider's stored rows with them in one
     /// transaction per provider: a reader of a provider sees its old day or its new, never half of one. Returns the
-    /// number of rows written.
+    /// number of rows written, or null when another node is refreshing the same database (PostgreSQL) and this one
+    /// has left it to that one.
     /// </summary>
-    public async Task<int> RefreshAsync(CancellationToken ct, bool onlyMissing = false)
+    public async Task<int?> RefreshAsync(CancellationToken ct, bool onlyMissing = false)
+    {
+        // SQLite is one node's own file; PostgreSQL may be shared by several nodes.
+        var shared = db.Database.GetDbConnection() is NpgsqlConnection;
+        if (shared)
+        {
+            // A session lock, on a connection held open for the whole refresh (every transaction below runs on it).
+            await db.Database.OpenConnectionAsync(ct);
+            if (!await db.Database.SqlQueryRaw<bool>("SELECT pg_try_advisory_lock({0}) AS \"Value\"", RefreshLock).SingleAsync(ct))
+            {
+                await db.Database.CloseConnectionAsync();
+                return null;
+            }
+        }
+
+        try
+        {
+            return await CountAndReplaceAsync(onlyMissing, ct);
+        }
+        finally
+        {
+            if (shared)
+            {
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", [RefreshLock], CancellationToken.None);
+                }
+                catch (NpgsqlException)
+                {
+                    // The connection broke: its session, and with it the lock, has ended.
+                }
+
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private async Task<int> CountAndReplaceAsync(bool onlyMissing, CancellationToken ct)
     {
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -193,8 +239,14 @@ public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scope
             }
 
             var started = Clock.GetTimestamp();
-            var rows = await aggregates.RefreshAsync(ct, onlyIfMissing);
-            Refreshed(rows, Clock.GetElapsedTime(started).TotalSeconds);
+            if (await aggregates.RefreshAsync(ct, onlyIfMissing) is { } rows)
+            {
+                Refreshed(rows, Clock.GetElapsedTime(started).TotalSeconds);
+            }
+            else
+            {
+                LeftToAnotherNode();
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -204,6 +256,9 @@ public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scope
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily report aggregates refreshed: {Rows} rows in {Seconds:0.0} s")]
     private partial void Refreshed(int rows, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily report aggregates are being refreshed by another node; this one leaves it to that one")]
+    private partial void LeftToAnotherNode();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Daily report aggregates could not be refreshed ({Error}); reports count live until the next refresh")]
     private partial void RefreshFailed(string error);
