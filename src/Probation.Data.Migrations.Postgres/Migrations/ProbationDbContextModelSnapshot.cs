@@ -2542,6 +2542,9 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("SiteId", "On");
 
+                    b.HasIndex(new[] { "PersonId", "RequirementId", "On" }, "IX_Contacts_AttendedOnRequirement")
+                        .HasFilter("\"RequirementId\" IS NOT NULL AND \"Outcome\" = 'AttendedAndComplied'");
+
                     b.ToTable("Contacts");
                 });
 
