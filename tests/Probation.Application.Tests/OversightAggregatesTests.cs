@@ -97,7 +97,7 @@ public abstract class OversightAggregatesTests(ProbationAppFactory app)
         var scopes = await ScopesAsync(s);
         var live = await ReadinessAsync(s, scopes, preComputed: false);
 
-        await s.Aggregates.RefreshAsync(Ct);
+        await s.Aggregates.RefreshAsync(onlyMissing: false, Ct);
         var kept = await ReadinessAsync(s, scopes, preComputed: true);
 
         Assert.True((await s.Readiness.ReadinessAsync(new ReportScope(), Ct))!.Standards[0].Cases > 100);
@@ -123,7 +123,7 @@ public abstract class OversightAggregatesTests(ProbationAppFactory app)
         var scopes = await ScopesAsync(s);
         var live = await TimelinessAsync(s, scopes, periods, preComputed: false);
 
-        await s.Aggregates.RefreshAsync(Ct);
+        await s.Aggregates.RefreshAsync(onlyMissing: false, Ct);
         var kept = await TimelinessAsync(s, scopes, periods, preComputed: true);
 
         var provider = (await s.Timeliness.TimelinessAsync(new ReportPeriod(null, null, null, from, to), Ct))!;
@@ -141,7 +141,7 @@ public abstract class OversightAggregatesTests(ProbationAppFactory app)
         Assert.False((await s.Readiness.ReadinessAsync(new ReportScope(), Ct))!.AsAt!.PreComputed);
         Assert.False((await s.Timeliness.TimelinessAsync(new ReportPeriod(null, null, null, today.AddMonths(-1), today), Ct))!.AsAt!.PreComputed);
 
-        await s.Aggregates.RefreshAsync(Ct);
+        await s.Aggregates.RefreshAsync(onlyMissing: false, Ct);
         Assert.True(await s.Aggregates.HasTodayAsync(Ct));
         Assert.True((await s.Readiness.ReadinessAsync(new ReportScope(), Ct))!.AsAt!.PreComputed);
         Assert.False((await s.Readiness.ReadinessAsync(new ReportScope(HubId: hub), Ct))!.AsAt!.PreComputed);
@@ -155,7 +155,7 @@ public abstract class OversightAggregatesTests(ProbationAppFactory app)
         await s.Db.DailyReportCounts.Where(c => c.ProviderId == provider && c.Table == "refresh").ExecuteDeleteAsync(Ct);
         Assert.False(await s.Aggregates.HasTodayAsync(Ct));
         Assert.False((await s.Readiness.ReadinessAsync(new ReportScope(), Ct))!.AsAt!.PreComputed);
-        var written = await s.Aggregates.RefreshAsync(Ct, onlyMissing: true);
+        var written = await s.Aggregates.RefreshAsync(onlyMissing: true, Ct);
         Assert.True(await s.Aggregates.HasTodayAsync(Ct));
         Assert.True((await s.Readiness.ReadinessAsync(new ReportScope(), Ct))!.AsAt!.PreComputed);
         Assert.Equal(others, await s.Db.DailyReportCounts.Where(c => c.ProviderId != provider).Select(c => c.Id).OrderBy(c => c).ToListAsync(Ct));

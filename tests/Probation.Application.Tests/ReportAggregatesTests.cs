@@ -142,7 +142,7 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
 
         var scopes = ScopesOf(p);
         var before = await ReadAsync(q, scopes, preComputed: false);
-        Assert.True(await Aggregates(s).RefreshAsync(Ct) > 0);
+        Assert.True(await Aggregates(s).RefreshAsync(onlyMissing: false, Ct) > 0);
         var after = await ReadAsync(q, scopes, preComputed: true);
         Assert.Equal(before, after);
     }
@@ -154,7 +154,7 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
         var (p, c2) = await CasesAsync(s.Db);
         var q = Queries(s, p.A1.Id, p.Provider.Id);
         var aggregates = Aggregates(s);
-        await aggregates.RefreshAsync(Ct);
+        await aggregates.RefreshAsync(onlyMissing: false, Ct);
         var first = (await q.CaseloadProfileAsync(new ReportScope(TeamId: p.TeamA.Id), Ct))!;
         Assert.True(first.AsAt!.PreComputed);
         Assert.Equal(1, first.CurrentDomesticAbuse);
@@ -163,7 +163,7 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
         await s.Db.SaveChangesAsync(Ct);
         Assert.Equal(1, (await q.CaseloadProfileAsync(new ReportScope(TeamId: p.TeamA.Id), Ct))!.CurrentDomesticAbuse);
 
-        await aggregates.RefreshAsync(Ct);
+        await aggregates.RefreshAsync(onlyMissing: false, Ct);
         var refreshed = (await q.CaseloadProfileAsync(new ReportScope(TeamId: p.TeamA.Id), Ct))!;
         Assert.Equal(2, refreshed.CurrentDomesticAbuse);
         Assert.Equal(100.0, refreshed.CurrentDomesticAbusePercent);
@@ -176,7 +176,7 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
         await using var s = Open();
         var (p, _) = await CasesAsync(s.Db);
         var q = Queries(s, p.A1.Id, p.Provider.Id);
-        await Aggregates(s).RefreshAsync(Ct);
+        await Aggregates(s).RefreshAsync(onlyMissing: false, Ct);
         var earlier = (await q.CaseloadProfileAsync(new ReportScope(On: D(4, 1)), Ct))!;
         Assert.False(earlier.AsAt!.PreComputed);
         Assert.Equal(4, earlier.People); // C4 then with A2, C5's order not yet terminated
@@ -199,7 +199,7 @@ public abstract class ReportAggregatesTests(ProbationAppFactory app)
         var scopes = new[] { new ReportScope() }.Concat(teams.Select(t => new ReportScope(TeamId: t))).Concat(officers.Select(o => new ReportScope(OfficerId: o))).ToList();
 
         var before = await ReadAsync(q, scopes, preComputed: false);
-        await Aggregates(s).RefreshAsync(Ct);
+        await Aggregates(s).RefreshAsync(onlyMissing: false, Ct);
         var after = await ReadAsync(q, scopes, preComputed: true);
         Assert.True((await q.CaseloadProfileAsync(new ReportScope(), Ct))!.People > 100);
         Assert.Equal(before, after);
@@ -228,12 +228,12 @@ public sealed class PostgresReportAggregatesTests(PostgresAppFactory app) : Repo
         }
 
         await LockAsync("pg_advisory_lock");
-        Assert.Null(await Aggregates(s).RefreshAsync(Ct));
+        Assert.Null(await Aggregates(s).RefreshAsync(onlyMissing: false, Ct));
         Assert.Equal(0, await s.Db.DailyReportCounts.CountAsync(Ct));
         Assert.False(await Aggregates(s).HasTodayAsync(Ct));
 
         await LockAsync("pg_advisory_unlock");
-        Assert.True(await Aggregates(s).RefreshAsync(Ct) > 0);
+        Assert.True(await Aggregates(s).RefreshAsync(onlyMissing: false, Ct) > 0);
         Assert.True(await Aggregates(s).HasTodayAsync(Ct));
     }
 }

@@ -56,7 +56,7 @@ public sealed record OversightCounts(IReadOnlyList<DailyReadinessCount> Readines
 
 /// <summary>
 /// Today's inspection readiness and timeliness, counted once for each provider with the daily report aggregates
-/// (<see cref="ReportAggregates.RefreshAsync(CancellationToken)"/>, ADR 0015): the same counting the live reports do, over the
+/// (<see cref="ReportAggregates.RefreshAsync(bool, CancellationToken)"/>, ADR 0015): the same counting the live reports do, over the
 /// provider's whole caseload, kept by officer so a provider, team or officer is a sum in the database. Rows answer
 /// only for the day they were counted for; a hub, another day, or a day not yet counted is counted live.
 /// </summary>

@@ -203,7 +203,7 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
         // The caseload's ids, read once: each read below looks them up rather than working the caseload out again
         // (on a past day, from every case's orders and allocations: about 0.4 s a read for a provider at national scale).
         var people = await caseload.Select(p => p.Id).ToArrayAsync(ct);
-        var history = await AllocationHistory.LoadAsync(db, db.People.Where(p => people.Contains(p.Id)).Select(p => p.Id), providerId, ct);
+        var history = await AllocationHistory.LoadAsync(db, people, providerId, ct);
         var coveringFrom = (await db.CaseAllocations.AsNoTracking().Where(a => people.Contains(a.PersonId) && a.From <= on && (a.To == null || a.To > on))
             .Select(a => new { a.PersonId, a.From }).ToListAsync(ct)).GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.Max(a => a.From));
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Probation.Application.Common;
 using Probation.Application.Data;
-using Probation.Application.Demo.Bulk;
 
 namespace Probation.Application.Reports;
 
@@ -26,20 +25,23 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
     public static async Task<int?> RefreshAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReportAggregates>().RefreshAsync(ct);
+        return await scope.ServiceProvider.GetRequiredService<ReportAggregates>().RefreshAsync(onlyMissing: false, ct);
     }
 
     /// <summary>Whether every provider's rows for today have been built.</summary>
     public Task<bool> HasTodayAsync(CancellationToken ct)
     {
-        var today = clock.Today();
-        return db.Providers.AllAsync(p => db.DailyReportCounts.Any(c => c.Day == today && c.ProviderId == p.Id && c.Table == RefreshTable), ct);
+        var counted = Counted(db, clock.Today());
+        return db.Providers.AllAsync(p => counted.Any(c => c.ProviderId == p.Id), ct);
     }
 
     /// <summary>When a provider's kept figures for a day were counted, or null when they have not been.</summary>
     internal static Task<DateTime?> CountedAtAsync(ProbationDbContext db, int providerId, DateOnly on, CancellationToken ct) =>
-        db.DailyReportCounts.AsNoTracking().Where(c => c.Day == on && c.ProviderId == providerId && c.Table == RefreshTable)
-            .Select(c => (DateTime?)c.ComputedAtUtc).FirstOrDefaultAsync(ct);
+        Counted(db, on).Where(c => c.ProviderId == providerId).Select(c => (DateTime?)c.ComputedAtUtc).FirstOrDefaultAsync(ct);
+
+    /// <summary>The "counted" rows of a day: one for each provider whose figures for the day have been written.</summary>
+    private static IQueryable<DailyReportCount> Counted(ProbationDbContext db, DateOnly day) =>
+        db.DailyReportCounts.AsNoTracking().Where(c => c.Day == day && c.Table == RefreshTable);
 
     /// <summary>
     /// The PostgreSQL advisory lock a refresh holds for its whole run, so that of several nodes refreshing at once (all
@@ -55,7 +57,7 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
     /// number of rows written, or null when another node is refreshing the same database (PostgreSQL) and this one
     /// has left it to that one.
     /// </summary>
-    public async Task<int?> RefreshAsync(CancellationToken ct, bool onlyMissing = false)
+    public async Task<int?> RefreshAsync(bool onlyMissing, CancellationToken ct)
     {
         // SQLite is one node's own file; PostgreSQL may be shared by several nodes.
         var shared = db.Database.GetDbConnection() is NpgsqlConnection;
@@ -99,7 +101,8 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
         var providers = db.Providers.AsNoTracking();
         if (onlyMissing)
         {
-            providers = providers.Where(p => !db.DailyReportCounts.Any(c => c.Day == today && c.ProviderId == p.Id && c.Table == RefreshTable));
+            var counted = Counted(db, today);
+            providers = providers.Where(p => !counted.Any(c => c.ProviderId == p.Id));
         }
 
         var writer = new BulkWriter(db.Model);
@@ -239,7 +242,7 @@ public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scope
             }
 
             var started = Clock.GetTimestamp();
-            if (await aggregates.RefreshAsync(ct, onlyIfMissing) is { } rows)
+            if (await aggregates.RefreshAsync(onlyIfMissing, ct) is { } rows)
             {
                 Refreshed(rows, Clock.GetElapsedTime(started).TotalSeconds);
             }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Probation.Application.Access;
 using Probation.Application.Data;
+using Probation.Domain.Allocation;
 using Probation.Domain.Cases;
 using Probation.Domain.Organisation;
 
@@ -126,9 +127,17 @@ internal sealed class AllocationHistory(IEnumerable<(int PersonId, int StaffMemb
     /// <summary>The case's first allocation to a responsible officer: the clock for its initial assessment and plan.</summary>
     public DateOnly? FirstAllocated(int personId) => _byPerson.TryGetValue(personId, out var list) && list.Count > 0 ? list[0].From : null;
 
-    public static async Task<AllocationHistory> LoadAsync(ProbationDbContext db, IQueryable<int> people, int providerId, CancellationToken ct)
+    /// <summary>The allocations of the people a query gives.</summary>
+    public static Task<AllocationHistory> LoadAsync(ProbationDbContext db, IQueryable<int> people, int providerId, CancellationToken ct) =>
+        LoadAsync(db, db.CaseAllocations.Where(a => people.Contains(a.PersonId)), providerId, ct);
+
+    /// <summary>The allocations of the people whose ids have been read already.</summary>
+    public static Task<AllocationHistory> LoadAsync(ProbationDbContext db, int[] people, int providerId, CancellationToken ct) =>
+        LoadAsync(db, db.CaseAllocations.Where(a => people.Contains(a.PersonId)), providerId, ct);
+
+    private static async Task<AllocationHistory> LoadAsync(ProbationDbContext db, IQueryable<CaseAllocation> allocations, int providerId, CancellationToken ct)
     {
-        var rows = await db.CaseAllocations.AsNoTracking().Where(a => people.Contains(a.PersonId))
+        var rows = await allocations.AsNoTracking()
             .Select(a => new { a.PersonId, a.StaffMemberId, a.From, a.To }).ToListAsync(ct);
         var teams = await db.Staff.AsNoTracking().Where(s => s.ProviderId == providerId).ToDictionaryAsync(s => s.Id, s => s.TeamId, ct);
         return new AllocationHistory(rows.Select(r => (r.PersonId, r.StaffMemberId, r.From, r.To)), teams);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Probation.Application.Data;
 
 namespace Probation.Application.Demo.Bulk;
 

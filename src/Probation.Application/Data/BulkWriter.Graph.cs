@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Probation.Application.Demo.Bulk;
+namespace Probation.Application.Data;
 
 /// <summary>
 /// The direct path: rows straight from the generated objects, with no change tracker in between. The EF

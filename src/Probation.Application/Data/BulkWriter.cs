@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Probation.Application.Demo.Bulk;
+namespace Probation.Application.Data;
 
 /// <summary>
 /// Writes every entity a context has been told to add, table by table (parents first), through the
