@@ -53,6 +53,37 @@ public abstract class OversightTests(ProbationAppFactory app)
     }
 
     [Fact]
+    public async Task TheQueueAndWorkloadNumbers_AreTheAllocationPagesNumbers()
+    {
+        var story = await NewCaseAsync();
+        var (teamId, _) = await story.OfficerAsync("po");
+        var manager = await app.TokenClientAsync("manager");
+        var team = await TeamAsync("manager", teamId);
+
+        // Waiting for allocation: the queue's length; referred to the manager: the queue's cases the matrix leaves to them.
+        using var queue = JsonDocument.Parse(await manager.GetStringAsync($"/api/v1/teams/{teamId}/allocation-queue"));
+        var rows = queue.RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.Count, team.GetProperty("awaitingAllocation").GetInt32());
+        var referred = rows.Count(r => r.GetProperty("decidedBy").ValueKind == JsonValueKind.String && r.GetProperty("decidedBy").GetString() == "TeamManager");
+        var restricted = rows.Count(r => r.GetProperty("accessRestricted").GetBoolean());
+        Assert.InRange(team.GetProperty("referredToManager").GetInt32(), referred, referred + restricted);
+
+        // Each officer's points and capacity: the workload allocation weighs, over every case they hold.
+        using var workload = JsonDocument.Parse(await manager.GetStringAsync($"/api/v1/teams/{teamId}/workload"));
+        var loads = workload.RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(loads);
+        foreach (var load in loads)
+        {
+            var officer = Officer(team, load.GetProperty("staffId").GetInt32());
+            Assert.Equal(load.GetProperty("points").GetInt32(), officer.GetProperty("points").GetInt32());
+            Assert.Equal(load.GetProperty("capacityPercent").GetDouble(), officer.GetProperty("capacityPercent").GetDouble());
+        }
+
+        Assert.Contains(loads, l => l.GetProperty("points").GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task RecordedWork_MovesTheNumbers_ByExactlyWhatWasRecorded()
     {
         var story = await NewCaseAsync();

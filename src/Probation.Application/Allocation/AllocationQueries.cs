@@ -10,6 +10,7 @@ using Probation.Domain.Audit;
 using Probation.Domain.Cases;
 using Probation.Domain.Common;
 using Probation.Domain.Organisation;
+using Probation.Domain.Supervision;
 
 namespace Probation.Application.Allocation;
 
@@ -81,9 +82,10 @@ public sealed class AllocationQueries(ProbationDbContext db, IRequestContext req
     /// <summary>How many of a team's cases wait for allocation, and how many of those the matrix refers to the team manager. Counts only: nothing personal is read out, so nothing is audited.</summary>
     public async Task<(int Waiting, int ReferredToManager)> QueueCountsAsync(int teamId, CancellationToken ct)
     {
-        var today = clock.Today();
-        var people = await CasesWithFacts().Where(p => p.TeamId == teamId && p.ResponsibleOfficerId == null).ToListAsync(ct);
-        return (people.Count, people.Count(p => matrix.Recommend(CaseFacts.ForMatrix(p, today)).DecidedBy == AllocationDecider.TeamManager));
+        // Who decides (matrix rule 5) reads only the RoSH level, the OGRS score and the facts still to confirm: one read of those.
+        var queue = await db.People.AsNoTracking().Where(p => p.TeamId == teamId && p.ResponsibleOfficerId == null)
+            .Select(p => new { p.Risk.Rosh, p.Risk.Ogrs, p.FactsToConfirm }).ToListAsync(ct);
+        return (queue.Count, queue.Count(p => AllocationMatrix.WhoDecides(p.Rosh, p.Ogrs, CaseFacts.Unknown(p.FactsToConfirm)) == AllocationDecider.TeamManager));
     }
 
     public async Task<IReadOnlyList<OfficerLoad>?> WorkloadAsync(int teamId, CancellationToken ct)
@@ -94,10 +96,7 @@ public sealed class AllocationQueries(ProbationDbContext db, IRequestContext req
             return null;
         }
 
-        var officers = await db.Staff.AsNoTracking()
-            .Where(s => s.TeamId == teamId && s.Active && (s.Grade == StaffGrade.ProbationOfficer || s.Grade == StaffGrade.ProbationServicesOfficer))
-            .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
-            .ToListAsync(ct);
+        var officers = await TeamOfficers(teamId).OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ToListAsync(ct);
         var loads = await LoadsAsync(officers, ct);
         return officers.Select(o => loads[o.Id]).ToList();
     }
@@ -172,13 +171,21 @@ public sealed class AllocationQueries(ProbationDbContext db, IRequestContext req
     {
         var ids = officers.Select(o => o.Id).ToArray();
         var totals = await statuses.TotalsByOfficerAsync(db.People.Where(p => p.ResponsibleOfficerId != null && EF.Parameter(ids).Contains(p.ResponsibleOfficerId.Value)), ct);
-        return officers.ToDictionary(o => o.Id, o =>
-        {
-            var held = totals.GetValueOrDefault(o.Id);
-            var points = held?.WorkloadPoints ?? 0;
-            var available = Workload.AvailablePoints(o.ContractedHours, o.ReductionHours);
-            return new OfficerLoad(o.Id, o.FullName, o.Grade, o.Gender, o.ContractedHours, o.ReductionHours, held?.Held ?? 0, points, Math.Round(available, 1), Workload.CapacityPercent(points, available));
-        });
+        return officers.ToDictionary(o => o.Id, o => Load(o, totals.GetValueOrDefault(o.Id)));
+    }
+
+    /// <summary>A team's active probation officers and PSOs: who allocation weighs, and whose workloads the team pages show.</summary>
+    internal IQueryable<StaffMember> TeamOfficers(int teamId) =>
+        db.Staff.AsNoTracking().Where(s => s.TeamId == teamId && s.Active && (s.Grade == StaffGrade.ProbationOfficer || s.Grade == StaffGrade.ProbationServicesOfficer));
+
+    /// <summary>An officer's workload from the kept statuses of every case they hold.</summary>
+    internal static OfficerLoad Load(StaffMember officer, StatusTotals? held)
+    {
+        var points = held?.WorkloadPoints ?? 0;
+        var available = Workload.AvailablePoints(officer.ContractedHours, officer.ReductionHours);
+        return new OfficerLoad(
+            officer.Id, officer.FullName, officer.Grade, officer.Gender, officer.ContractedHours, officer.ReductionHours,
+            held?.Held ?? 0, points, Math.Round(available, 1), Workload.CapacityPercent(points, available));
     }
 
     private int WorkingDaysBetween(DateOnly from, DateOnly to)

@@ -40,23 +40,29 @@ public static class CaseFacts
         }
 
         var requirements = CurrentRequirements(p, today).Select(ToCode).ToHashSet();
+        return new AllocationInput(p.Gender, p.Risk.Rosh, p.Risk.Ogrs, flags, requirements, Unknown(p.FactsToConfirm), p.ReceivedOn ?? today);
+    }
+
+    /// <summary>The matrix's factors the case record marks as still to be confirmed.</summary>
+    public static IReadOnlySet<UnknownFactor> Unknown(FactsToConfirm toConfirm)
+    {
         var unknown = new HashSet<UnknownFactor>();
-        if (p.FactsToConfirm.HasFlag(FactsToConfirm.DomesticAbuse))
+        if (toConfirm.HasFlag(FactsToConfirm.DomesticAbuse))
         {
             unknown.Add(UnknownFactor.DomesticAbuse);
         }
 
-        if (p.FactsToConfirm.HasFlag(FactsToConfirm.SexualOffending))
+        if (toConfirm.HasFlag(FactsToConfirm.SexualOffending))
         {
             unknown.Add(UnknownFactor.SexualOffending);
         }
 
-        if (p.FactsToConfirm.HasFlag(FactsToConfirm.ChildProtection))
+        if (toConfirm.HasFlag(FactsToConfirm.ChildProtection))
         {
             unknown.Add(UnknownFactor.ChildProtection);
         }
 
-        return new AllocationInput(p.Gender, p.Risk.Rosh, p.Risk.Ogrs, flags, requirements, unknown, p.ReceivedOn ?? today);
+        return unknown;
     }
 
     public static TierInput ForTier(PersonOnProbation p, DateOnly today)

@@ -67,10 +67,17 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         var today = clock.Today();
         var since = today.AddDays(-OversightWindowDays);
 
-        // The counts are each case's kept status (ADR 0014), summed by officer in the database; only the cases under
-        // supervision today count, and so only their oversight entries.
+        // The counts are each case's kept status (ADR 0014), summed by officer and team in the database in one read:
+        // the team's allocated cases, whoever holds them, for the counts; and every case the team's officers hold,
+        // wherever it is, for their workloads. Only the cases under supervision today count, and so only their oversight entries.
+        var officers = await WithLastSupervision(allocation.TeamOfficers(teamId)).ToListAsync(ct);
+        var officerIds = officers.Select(o => o.Officer.Id).ToArray();
+        var providerId = team.ProviderId;
+        var totals = await statuses.TotalsByOfficerAndTeamAsync(
+            db.People.Where(p => p.ProviderId == providerId && (p.TeamId == teamId || EF.Parameter(officerIds).Contains(p.ResponsibleOfficerId!.Value))), ct);
+        var counts = totals.Where(t => t.TeamId == teamId).ToDictionary(t => t.OfficerId);
+        var workloads = totals.GroupBy(t => t.OfficerId).ToDictionary(g => g.Key, g => StatusTotals.Sum(g.Key, null, g));
         var teamCases = TeamCases(teamId);
-        var totals = await statuses.TotalsByOfficerAsync(teamCases, ct);
         var recorded = await (
                 from o in db.OversightEntries
                 where o.RecordedOn > since
@@ -81,25 +88,23 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
                 select new { Officer = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Officer, g => g.Count, ct);
 
-        var loads = (await allocation.WorkloadAsync(teamId, ct) ?? []).ToDictionary(l => l.StaffId);
-        var others = totals.Values.Where(t => t.UnderSupervision > 0).Select(t => t.OfficerId).Where(id => !loads.ContainsKey(id)).ToList();
-        var otherStaff = await db.Staff.AsNoTracking().Where(s => others.Contains(s.Id)).ToListAsync(ct);
-        var officerIds = loads.Keys.Concat(others).ToList();
-        var supervised = await db.StaffSupervisionRecords.AsNoTracking().Where(r => officerIds.Contains(r.StaffMemberId))
-            .GroupBy(r => r.StaffMemberId).Select(g => new { g.Key, Last = g.Max(r => r.On) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+        var loads = officers.Select(o => AllocationQueries.Load(o.Officer, workloads.GetValueOrDefault(o.Officer.Id))).ToList();
+        var others = counts.Values.Where(t => t.UnderSupervision > 0 && !officerIds.Contains(t.OfficerId)).Select(t => t.OfficerId).ToList();
+        var otherStaff = others.Count == 0 ? [] : await WithLastSupervision(db.Staff.AsNoTracking().Where(s => others.Contains(s.Id))).ToListAsync(ct);
+        var supervised = officers.Concat(otherStaff).ToDictionary(o => o.Officer.Id, o => o.LastSupervised);
 
         OfficerOversight Row(int id, string name, StaffGrade? grade, int points, double capacity)
         {
-            var held = totals.GetValueOrDefault(id);
+            var held = counts.GetValueOrDefault(id);
             return new OfficerOversight(
                 id, name, grade, points, capacity,
                 OversightMeasures.All.ToDictionary(m => m, m => held?.Value(m) ?? 0),
                 recorded.GetValueOrDefault(id),
-                supervised.TryGetValue(id, out var last) ? last : null);
+                supervised.GetValueOrDefault(id));
         }
 
-        var rows = loads.Values.Select(l => Row(l.StaffId, l.Name, l.Grade, l.Points, l.CapacityPercent))
-            .Concat(otherStaff.Select(s => Row(s.Id, s.FullName, s.Grade, 0, 0)))
+        var rows = loads.Select(l => Row(l.StaffId, l.Name, l.Grade, l.Points, l.CapacityPercent))
+            .Concat(otherStaff.Select(s => Row(s.Officer.Id, s.Officer.FullName, s.Officer.Grade, 0, 0)))
             .ToList();
         IEnumerable<OfficerOversight> shown = rows;
         if (filter.Grade is { } grade)
@@ -123,7 +128,7 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         var (waiting, referred) = await allocation.QueueCountsAsync(teamId, ct);
         return new TeamOversight(
             team.Id, team.Name, today, OversightWindowDays, shown.ToList(),
-            OversightMeasures.All.ToDictionary(m => m, m => totals.Values.Sum(t => t.Value(m))),
+            OversightMeasures.All.ToDictionary(m => m, m => counts.Values.Sum(t => t.Value(m))),
             waiting, referred);
     }
 
@@ -169,6 +174,12 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         await audit.RecordReadAsync(AuditAction.Consulted, "Team oversight: " + OversightMeasures.Describe(measure), rows.Where(r => !r.AccessRestricted).Select(r => Crn.Parse(r.Crn)).ToList(), ct);
         return new OversightCases(team.Id, team.Name, measure, officerId, officerName, rows.Sum(r => r.Value), rows);
     }
+
+    private sealed record StaffWithSupervision(StaffMember Officer, DateOnly? LastSupervised);
+
+    /// <summary>The staff with the date of each one's latest staff supervision, in the same read.</summary>
+    private IQueryable<StaffWithSupervision> WithLastSupervision(IQueryable<StaffMember> staff) =>
+        staff.Select(s => new StaffWithSupervision(s, db.StaffSupervisionRecords.Where(r => r.StaffMemberId == s.Id).Max(r => (DateOnly?)r.On)));
 
     private async Task<Team?> TeamFor(int teamId, CancellationToken ct)
     {

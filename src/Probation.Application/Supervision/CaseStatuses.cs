@@ -60,11 +60,27 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
 
     /// <summary>
     /// The kept statuses of the cases <paramref name="people"/> selects, summed in the database by responsible officer
-    /// (the team page, each officer's workload). The statuses that no longer hold are computed again and stored first.
+    /// (each officer's workload). The statuses that no longer hold are computed again and stored first.
     /// </summary>
-    public async Task<IReadOnlyDictionary<int, StatusTotals>> TotalsByOfficerAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<int, StatusTotals>> TotalsByOfficerAsync(IQueryable<PersonOnProbation> people, CancellationToken ct) =>
+        (await TotalsByOfficerAndTeamAsync(people, ct)).GroupBy(t => t.OfficerId).ToDictionary(g => g.Key, g => StatusTotals.Sum(g.Key, null, g));
+
+    /// <summary>
+    /// The kept statuses of the cases <paramref name="people"/> selects that have a responsible officer, summed in the
+    /// database by officer and by the case's team (the team page: its own cases' counts and its officers' whole
+    /// workloads in one read). The sums come with a count of the statuses among them that still hold; when any does not,
+    /// those cases are computed again and stored, and the sums read again.
+    /// </summary>
+    public async Task<IReadOnlyList<StatusTotals>> TotalsByOfficerAndTeamAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)
     {
         var today = clock.Today();
+        people = people.Where(p => p.ResponsibleOfficerId != null);
+        var totals = await SumAsync(people, today, ct);
+        if (totals.All(t => t.Holding == t.Held))
+        {
+            return totals;
+        }
+
         var stale = await people
             .Where(p => !db.CaseStatuses.Any(s => s.PersonId == p.Id && s.PersonVersion == p.Version && s.ComputedOn == today))
             .Select(p => p.Id).ToListAsync(ct);
@@ -73,28 +89,34 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
             await ComputeAndStoreAsync(db.People.Where(p => EF.Parameter(chunk).Contains(p.Id)), today, ct);
         }
 
-        return await (
-                from p in people.Where(p => p.ResponsibleOfficerId != null)
-                join s in db.CaseStatuses on p.Id equals s.PersonId
-                group s by p.ResponsibleOfficerId!.Value into g
+        return await SumAsync(people, today, ct);
+    }
+
+    private async Task<List<StatusTotals>> SumAsync(IQueryable<PersonOnProbation> people, DateOnly today, CancellationToken ct) =>
+        await (
+                from p in people
+                join s in db.CaseStatuses.Where(s => s.ComputedOn == today) on p.Id equals s.PersonId into kept
+                from s in kept.DefaultIfEmpty()
+                group new { p.Version, Status = s } by new { Officer = p.ResponsibleOfficerId!.Value, p.TeamId } into g
                 select new StatusTotals
                 {
-                    OfficerId = g.Key,
+                    OfficerId = g.Key.Officer,
+                    TeamId = g.Key.TeamId,
                     Held = g.Count(),
-                    UnderSupervision = g.Sum(s => s.UnderSupervision ? 1 : 0),
-                    WorkloadPoints = g.Sum(s => s.WorkloadPoints),
-                    HighAlerts = g.Sum(s => s.HighAlerts),
-                    MediumAlerts = g.Sum(s => s.MediumAlerts),
-                    AssessmentsOverdue = g.Sum(s => s.AssessmentsOverdue),
-                    PlansOverdue = g.Sum(s => s.PlansOverdue),
-                    ReviewsOverdue = g.Sum(s => s.ReviewsOverdue),
-                    ChecksAwaitingAnswer = g.Sum(s => s.ChecksAwaitingAnswer),
-                    AbsencesAwaitingDecision = g.Sum(s => s.AbsencesAwaitingDecision),
-                    EnforcementDecisionsDue = g.Sum(s => s.EnforcementDecisionsDue),
-                    DirectionsDueForCheck = g.Sum(s => s.DirectionsDueForCheck),
+                    Holding = g.Sum(x => x.Status != null && x.Status.PersonVersion == x.Version ? 1 : 0),
+                    UnderSupervision = g.Sum(x => x.Status != null && x.Status.UnderSupervision ? 1 : 0),
+                    WorkloadPoints = g.Sum(x => x.Status!.WorkloadPoints),
+                    HighAlerts = g.Sum(x => x.Status!.HighAlerts),
+                    MediumAlerts = g.Sum(x => x.Status!.MediumAlerts),
+                    AssessmentsOverdue = g.Sum(x => x.Status!.AssessmentsOverdue),
+                    PlansOverdue = g.Sum(x => x.Status!.PlansOverdue),
+                    ReviewsOverdue = g.Sum(x => x.Status!.ReviewsOverdue),
+                    ChecksAwaitingAnswer = g.Sum(x => x.Status!.ChecksAwaitingAnswer),
+                    AbsencesAwaitingDecision = g.Sum(x => x.Status!.AbsencesAwaitingDecision),
+                    EnforcementDecisionsDue = g.Sum(x => x.Status!.EnforcementDecisionsDue),
+                    DirectionsDueForCheck = g.Sum(x => x.Status!.DirectionsDueForCheck),
                 })
-            .ToDictionaryAsync(t => t.OfficerId, ct);
-    }
+            .ToListAsync(ct);
 
     /// <summary>Computes and stores today's status of every case <paramref name="people"/> selects, a batch at a time; returns how many.</summary>
     public async Task<int> RefreshAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)

@@ -274,12 +274,10 @@ public sealed class AllocationMatrix(AllocationMatrixOptions options, WorkingDay
         }
 
         // Rule 5: who decides.
-        var unknown = roshUnknown || ogrsUnknown || input.Unknown.Count > 0;
         DateOnly? due = null;
-        AllocationDecider decider;
-        if (unknown)
+        var decider = WhoDecides(input.Rosh, input.Ogrs, input.Unknown);
+        if (decider == AllocationDecider.TeamManager)
         {
-            decider = AllocationDecider.TeamManager;
             due = calendar.AddWorkingDays(input.ReceivedOn, options.ReferralWorkingDays);
             reasons.Add(new AllocationReason(
                 RuleWhoDecides,
@@ -287,7 +285,6 @@ public sealed class AllocationMatrix(AllocationMatrixOptions options, WorkingDay
         }
         else
         {
-            decider = AllocationDecider.CaseAdministrator;
             reasons.Add(new AllocationReason(RuleWhoDecides, "A case administrator allocates: every factor the matrix needs is known (allocation matrix rule 5)"));
         }
 
@@ -295,6 +292,14 @@ public sealed class AllocationMatrix(AllocationMatrixOptions options, WorkingDay
             needsPo ? RequiredGrade.ProbationOfficer : RequiredGrade.ProbationOfficerOrProbationServicesOfficer,
             resource, female, decider, due, reasons);
     }
+
+    /// <summary>
+    /// Rule 5: the team manager decides when the RoSH level, the OGRS score or any factor the matrix weighs is not known;
+    /// otherwise a case administrator allocates. It reads nothing else of the case (and no setting), so a count of the
+    /// cases referred to a manager needs only these.
+    /// </summary>
+    public static AllocationDecider WhoDecides(RoshLevel? rosh, OgrsScore? ogrs, IReadOnlySet<UnknownFactor> unknown) =>
+        rosh is null || ogrs is null || unknown.Count > 0 ? AllocationDecider.TeamManager : AllocationDecider.CaseAdministrator;
 
     private static IEnumerable<string> UnknownNames(AllocationInput input, bool roshUnknown, bool ogrsUnknown)
     {

@@ -42,17 +42,47 @@ public abstract class StatusCounts
     };
 }
 
-/// <summary>The kept statuses of one officer's cases, summed.</summary>
+/// <summary>The kept statuses of one officer's cases (of one team's, when <see cref="TeamId"/> is given), summed.</summary>
 public sealed class StatusTotals : StatusCounts
 {
     public int OfficerId { get; set; }
 
+    /// <summary>The team of the cases summed, when summed by team.</summary>
+    public int? TeamId { get; set; }
+
     /// <summary>Every case the officer holds, under supervision today or not.</summary>
     public int Held { get; set; }
+
+    /// <summary>How many of the cases have a kept status that still holds: the sums are only whole when this is <see cref="Held"/>.</summary>
+    public int Holding { get; set; }
 
     public int UnderSupervision { get; set; }
 
     protected override int CasesCounted => UnderSupervision;
+
+    /// <summary>Sums of several parts (an officer's cases in each team) as one.</summary>
+    public static StatusTotals Sum(int officerId, int? teamId, IEnumerable<StatusTotals> parts)
+    {
+        var sum = new StatusTotals { OfficerId = officerId, TeamId = teamId };
+        foreach (var t in parts)
+        {
+            sum.Held += t.Held;
+            sum.Holding += t.Holding;
+            sum.UnderSupervision += t.UnderSupervision;
+            sum.WorkloadPoints += t.WorkloadPoints;
+            sum.HighAlerts += t.HighAlerts;
+            sum.MediumAlerts += t.MediumAlerts;
+            sum.AssessmentsOverdue += t.AssessmentsOverdue;
+            sum.PlansOverdue += t.PlansOverdue;
+            sum.ReviewsOverdue += t.ReviewsOverdue;
+            sum.ChecksAwaitingAnswer += t.ChecksAwaitingAnswer;
+            sum.AbsencesAwaitingDecision += t.AbsencesAwaitingDecision;
+            sum.EnforcementDecisionsDue += t.EnforcementDecisionsDue;
+            sum.DirectionsDueForCheck += t.DirectionsDueForCheck;
+        }
+
+        return sum;
+    }
 }
 
 /// <summary>
