@@ -238,6 +238,46 @@ public sealed class PostgresReportAggregatesTests(PostgresAppFactory app) : Repo
     }
 }
 
+/// <summary>The partial indexes inspection readiness reads through, which the database uses only when the read's condition implies the index's filter.</summary>
+[Trait("Database", "Postgres")]
+public sealed class PostgresReadinessIndexTests(PostgresAppFactory app) : IClassFixture<PostgresAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheReadOfAbsencesAndHomeVisits_IsAnswerableFromItsPartialIndex()
+    {
+        app.SkipIfUnavailable();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProbationDbContext>();
+        var people = await db.People.OrderBy(p => p.Id).Select(p => p.Id).Take(50).ToArrayAsync(Ct);
+        await db.Database.OpenConnectionAsync(Ct);
+        try
+        {
+            // With sequential scans priced out, the planner takes the smallest index it may use; it may use the partial
+            // index only if the read's condition, as sent (the outcomes written as constants), implies its filter.
+            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off", Ct);
+            await using var command = ReadinessQueries.JudgedContacts(db, people, app.Clock.Today()).CreateDbCommand();
+            command.CommandText = "EXPLAIN " + command.CommandText;
+            var plan = new System.Text.StringBuilder();
+            await using (var reader = await command.ExecuteReaderAsync(Ct))
+            {
+                while (await reader.ReadAsync(Ct))
+                {
+                    plan.AppendLine(reader.GetString(0));
+                }
+            }
+
+            Assert.Contains("IX_Contacts_DecisionOrHomeVisit", plan.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("RESET enable_seqscan", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
 /// <summary>When the daily refresh next runs: at the configured hour on the UK clock, through summer time.</summary>
 public sealed class ReportAggregatesScheduleTests
 {

@@ -61,6 +61,11 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
 
     private static readonly int NeedCount = Enum.GetValues<Need>().Length;
 
+    /// <summary>
+    /// The outcomes that need a decision on whether the absence was acceptable. Written into the SQL as constants, so the
+    /// database can see that the read of these and of home visits is answerable from the partial index
+    /// <c>IX_Contacts_DecisionOrHomeVisit</c> even in a plan made once for any parameters (a prepared statement).
+    /// </summary>
     private static readonly List<ContactOutcome?> NeedingDecision =
         Enum.GetValues<ContactOutcome>().Where(o => ContactOutcomes.NeedsDecision(o)).Select(o => (ContactOutcome?)o).ToList();
 
@@ -197,6 +202,14 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
     internal Task<Cases> CasesAsync(ReportScope scope, CancellationToken ct) =>
         CasesAsync(db, ReportScopes.Caseload(db, request.Viewer, scope, scope.On!.Value), request.Viewer.ProviderId!.Value, scope.On!.Value, ct);
 
+    /// <summary>
+    /// The contacts of the people up to the day that the key questions judge: absences needing a decision, and attended
+    /// home visits. Read through the partial index <c>IX_Contacts_DecisionOrHomeVisit</c>, whose filter is this condition.
+    /// </summary>
+    internal static IQueryable<Contact> JudgedContacts(ProbationDbContext db, int[] people, DateOnly on) =>
+        db.Contacts.AsNoTracking().Where(c => people.Contains(c.PersonId) && c.On <= on
+            && (EF.Constant(NeedingDecision).Contains(c.Outcome) || (c.Kind == ContactKind.HomeVisit && c.Outcome == ContactOutcome.AttendedAndComplied)));
+
     /// <summary>The cases of a caseload (the people given) on the day, for the provider's officers and teams.</summary>
     internal static async Task<Cases> CasesAsync(ProbationDbContext db, IQueryable<PersonOnProbation> caseload, int providerId, DateOnly on, CancellationToken ct)
     {
@@ -260,9 +273,7 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
                 Schedule = p.Schedule.Select(s => new { s.RequirementId, s.Type, s.StartsOn }).ToList(),
             }).ToDictionaryAsync(p => p.PersonId, ct);
 
-        var contacts = (await db.Contacts.AsNoTracking()
-            .Where(c => people.Contains(c.PersonId) && c.On <= on
-                && (NeedingDecision.Contains(c.Outcome) || (c.Kind == ContactKind.HomeVisit && c.Outcome == ContactOutcome.AttendedAndComplied)))
+        var contacts = (await JudgedContacts(db, people, on)
             .Select(c => new { c.PersonId, c.On, c.Kind, c.Outcome, c.Decision, c.DecidedOn }).ToListAsync(ct))
             .Select(c => c.Decision is not null && (c.DecidedOn ?? c.On) > on ? c with { Decision = null, DecidedOn = null } : c)
             .ToLookup(c => c.PersonId);

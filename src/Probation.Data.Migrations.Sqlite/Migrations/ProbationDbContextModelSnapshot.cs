@@ -2430,6 +2430,9 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "PersonId", "RequirementId", "On" }, "IX_Contacts_AttendedOnRequirement")
                         .HasFilter("\"RequirementId\" IS NOT NULL AND \"Outcome\" = 'AttendedAndComplied'");
 
+                    b.HasIndex(new[] { "PersonId", "On" }, "IX_Contacts_DecisionOrHomeVisit")
+                        .HasFilter("\"Outcome\" IN ('FailedToAttend', 'AttendedNotComplied', 'SentHome') OR (\"Kind\" = 'HomeVisit' AND \"Outcome\" = 'AttendedAndComplied')");
+
                     b.ToTable("Contacts");
                 });
 
