@@ -72,9 +72,8 @@ public sealed class OversightQueries(ProbationDbContext db, IRequestContext requ
         // wherever it is, for their workloads. Only the cases under supervision today count, and so only their oversight entries.
         var officers = await WithLastSupervision(allocation.TeamOfficers(teamId)).ToListAsync(ct);
         var officerIds = officers.Select(o => o.Officer.Id).ToArray();
-        var providerId = team.ProviderId;
         var totals = await statuses.TotalsByOfficerAndTeamAsync(
-            db.People.Where(p => p.ProviderId == providerId && (p.TeamId == teamId || EF.Parameter(officerIds).Contains(p.ResponsibleOfficerId!.Value))), ct);
+            db.People.Where(request.Viewer.InScope()).Where(p => p.TeamId == teamId || EF.Parameter(officerIds).Contains(p.ResponsibleOfficerId!.Value)), ct);
         var counts = totals.Where(t => t.TeamId == teamId).ToDictionary(t => t.OfficerId);
         var workloads = totals.GroupBy(t => t.OfficerId).ToDictionary(g => g.Key, g => StatusTotals.Sum(g.Key, null, g));
         var teamCases = TeamCases(teamId);

@@ -217,8 +217,6 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
         // (on a past day, from every case's orders and allocations: about 0.4 s a read for a provider at national scale).
         var people = await caseload.Select(p => p.Id).ToArrayAsync(ct);
         var history = await AllocationHistory.LoadAsync(db, people, providerId, ct);
-        var coveringFrom = (await db.CaseAllocations.AsNoTracking().Where(a => people.Contains(a.PersonId) && a.From <= on && (a.To == null || a.To > on))
-            .Select(a => new { a.PersonId, a.From }).ToListAsync(ct)).GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.Max(a => a.From));
 
         var basics = await db.People.AsNoTracking().Where(p => people.Contains(p.Id))
             .Select(p => new { p.Id, p.Gender, p.Risk.Rosh, p.Risk.RiskToChildren, p.Risk.RiskToKnownAdult }).ToListAsync(ct);
@@ -358,7 +356,7 @@ public sealed class ReadinessQueries(ProbationDbContext db, IRequestContext requ
                 Gender = b.Gender,
                 Risk = new RiskProfile { Rosh = b.Rosh, RiskToChildren = b.RiskToChildren, RiskToKnownAdult = b.RiskToKnownAdult },
                 ResponsibleOfficerId = holder,
-                AllocatedOn = coveringFrom.TryGetValue(id, out var covering) ? covering : null,
+                AllocatedOn = history.CoveringFrom(id, on),
                 Orders = orders[id].ToList(),
                 Registrations = registrations[id].ToList(),
                 Assessments = assessments[id].Select(a => new Assessment { Kind = a.Kind, StartedOn = a.StartedOn, CompletedOn = a.CompletedOn, Rosh = a.Rosh, AssessedBy = string.Empty }).ToList(),

@@ -117,10 +117,14 @@ internal sealed class AllocationHistory(IEnumerable<(int PersonId, int StaffMemb
         .ToDictionary(g => g.Key, g => g.OrderBy(a => a.From).Select(a => (a.StaffMemberId, a.From, a.To)).ToList());
 
     /// <summary>The officer holding the case on the day (the latest allocation covering it), or null.</summary>
-    public int? OfficerOn(int personId, DateOnly on) =>
-        _byPerson.TryGetValue(personId, out var list)
-            ? list.Where(a => a.From <= on && (a.To is null || a.To > on)).Select(a => (int?)a.Staff).LastOrDefault()
-            : null;
+    public int? OfficerOn(int personId, DateOnly on) => Covering(personId, on).Select(a => (int?)a.Staff).LastOrDefault();
+
+    /// <summary>When the latest allocation covering the day began (the case's allocation date as it stood that day), or null.</summary>
+    public DateOnly? CoveringFrom(int personId, DateOnly on) => Covering(personId, on).Select(a => (DateOnly?)a.From).Max();
+
+    /// <summary>The case's allocations covering the day, earliest first.</summary>
+    private IEnumerable<(int Staff, DateOnly From, DateOnly? To)> Covering(int personId, DateOnly on) =>
+        _byPerson.TryGetValue(personId, out var list) ? list.Where(a => a.From <= on && (a.To is null || a.To > on)) : [];
 
     public int? TeamOf(int? officer) => officer is { } id ? officerTeams.GetValueOrDefault(id) : null;
 
