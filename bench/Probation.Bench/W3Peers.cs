@@ -77,6 +77,12 @@ public static partial class W3Peers
                 start.Environment["PGPASSWORD"] = password;
             }
 
+            // Server settings a peer asks for in its header ("-- server options: -c name=value (why)").
+            if (ServerOptions(file) is { } options)
+            {
+                start.Environment["PGOPTIONS"] = options;
+            }
+
             script.Append("\\timing on\n");
             if (quiet)
             {
@@ -170,6 +176,50 @@ public static partial class W3Peers
             ? (true, $"all {pageRows.Count} figures agree ({pageRows[("summary", "people")]:N0} people)")
             : (false, $"{differ.Count} figures differ: " + string.Join(", ", differ.Take(5).Select(k => $"{k.Item1}/{k.Item2} page {pageRows.GetValueOrDefault(k)} SQL {peerRows.GetValueOrDefault(k)}")));
     }
+
+    /// <summary>The PostgreSQL settings a peer's header asks for, as PGOPTIONS: "-- server options: -c jit=off (why)".</summary>
+    private static string? ServerOptions(string file) =>
+        System.IO.File.ReadLines(file).TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal))
+            .Select(l => ServerOptionsLine().Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value.Trim();
+
+    /// <summary>
+    /// Whether the team page's kept-status peer reads the page's figures: every officer's counts, oversight recorded,
+    /// workload points and last staff supervision, and the allocation queue, as the API returns them.
+    /// </summary>
+    public static (bool Agree, string Detail) CompareTeam(JsonElement team, IReadOnlyList<(string Table, string Key, long Count)> peer)
+    {
+        var page = new Dictionary<(string, string), long>();
+        foreach (var officer in team.GetProperty("officers").EnumerateArray())
+        {
+            var id = officer.GetProperty("staffId").GetInt32().ToString(CultureInfo.InvariantCulture);
+            foreach (var count in officer.GetProperty("counts").EnumerateObject())
+            {
+                page[(count.Name, id)] = count.Value.GetInt64();
+            }
+
+            page[("OversightRecorded", id)] = officer.GetProperty("oversightRecorded").GetInt64();
+            page[("WorkloadPoints", id)] = officer.GetProperty("points").GetInt64();
+            var supervised = officer.GetProperty("lastStaffSupervision");
+            page[("Officer", id)] = supervised.ValueKind == JsonValueKind.Null ? 0 : long.Parse(supervised.GetString()!.Replace("-", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        }
+
+        page[("Waiting", "")] = team.GetProperty("awaitingAllocation").GetInt64();
+        page[("ReferredToManager", "")] = team.GetProperty("referredToManager").GetInt64();
+        var peerRows = peer.ToDictionary(x => (x.Table, x.Key), x => x.Count);
+
+        // Officers outside the team who hold its cases are on the page without supervision dates or points of their own.
+        var teamOfficers = peer.Where(x => x.Table == "Officer").Select(x => x.Key).ToHashSet();
+        var compared = page.Where(x => teamOfficers.Contains(x.Key.Item2) || x.Key.Item2.Length == 0 || (x.Key.Item1 != "Officer" && x.Key.Item1 != "WorkloadPoints")).ToDictionary();
+        var missing = teamOfficers.Where(o => !page.ContainsKey(("Officer", o))).ToList();
+        var differ = compared.Keys.Union(peerRows.Keys).Where(k => compared.GetValueOrDefault(k) != peerRows.GetValueOrDefault(k)).ToList();
+        return differ.Count == 0 && missing.Count == 0
+            ? (true, $"all {compared.Count} figures agree ({teamOfficers.Count} officers, {compared.Where(x => x.Key.Item1 == "Cases").Sum(x => x.Value):N0} cases)")
+            : (false, $"{differ.Count} figures differ, {missing.Count} officers missing from the page: "
+                + string.Join(", ", differ.Take(5).Select(k => $"{k.Item1}/{k.Item2} page {compared.GetValueOrDefault(k)} SQL {peerRows.GetValueOrDefault(k)}")));
+    }
+
+    [GeneratedRegex(@"^--\s*server options:\s*([^(]+)")]
+    private static partial Regex ServerOptionsLine();
 
     [GeneratedRegex(@"^Run Time: real ([0-9.]+)")]
     private static partial Regex SqliteTime();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Probation.Application.Data;
 
@@ -46,11 +47,46 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         return new DatabaseOptions(provider, connectionString);
     }
 
+    /// <summary>
+    /// The PostgreSQL connection settings the app sets where the operator's connection string does not (ADR 0016):
+    /// <list type="bullet">
+    /// <item>automatic preparation (<c>Max Auto Prepare</c> 64, after 2 uses): each page's few statements are parsed
+    /// and planned once per pooled connection, not on every visit;</item>
+    /// <item><c>No Reset On Close</c>: a connection returned to the pool is not reset with <c>DISCARD ALL</c>, a round
+    /// trip on every query, since the app keeps no session state on it (the one session lock, the aggregates'
+    /// refresh, is released before its connection is closed).</item>
+    /// </list>
+    /// An operator behind a pooler that cannot carry prepared statements sets <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Given(given, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!Given(given, "Auto Prepare Min Usages", "AutoPrepareMinUsages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!Given(given, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static bool Given(DbConnectionStringBuilder given, params string[] names) => names.Any(given.ContainsKey);
+
     public void Apply(DbContextOptionsBuilder builder)
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+            builder.UseNpgsql(WithPostgresDefaults(ConnectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         }
         else
         {
