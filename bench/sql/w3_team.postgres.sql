@@ -23,8 +23,8 @@ held AS MATERIALIZED (
            sum(s."ReviewsOverdue") AS "ReviewsOverdue", sum(s."ChecksAwaitingAnswer") AS "ChecksAwaitingAnswer",
            sum(s."AbsencesAwaitingDecision") AS "AbsencesAwaitingDecision", sum(s."EnforcementDecisionsDue") AS "EnforcementDecisionsDue",
            sum(s."DirectionsDueForCheck") AS "DirectionsDueForCheck"
-    FROM team t JOIN "People" p ON p."TeamId" = t."Id" JOIN "CaseStatuses" s ON s."PersonId" = p."Id"
-    WHERE p."ProviderId" = :provider AND p."ResponsibleOfficerId" IS NOT NULL
+    FROM "People" p JOIN "CaseStatuses" s ON s."PersonId" = p."Id"
+    WHERE p."ProviderId" = :provider AND p."TeamId" = :team AND p."ResponsibleOfficerId" IS NOT NULL
       AND s."ComputedOn" = :'on' AND s."PersonVersion" = p."Version" AND s."UnderSupervision"
     GROUP BY p."ResponsibleOfficerId"
 )
@@ -41,18 +41,18 @@ UNION ALL SELECT 'EnforcementDecisionsDue', officer::text, "EnforcementDecisions
 UNION ALL SELECT 'DirectionsDueForCheck', officer::text, "DirectionsDueForCheck" FROM held
 UNION ALL
 SELECT 'OversightRecorded', p."ResponsibleOfficerId"::text, count(*)
-FROM team t JOIN "People" p ON p."TeamId" = t."Id" JOIN "CaseStatuses" s ON s."PersonId" = p."Id" JOIN "OversightEntries" o ON o."PersonId" = p."Id"
-WHERE p."ProviderId" = :provider AND p."ResponsibleOfficerId" IS NOT NULL
+FROM "People" p JOIN "CaseStatuses" s ON s."PersonId" = p."Id" JOIN "OversightEntries" o ON o."PersonId" = p."Id"
+WHERE p."ProviderId" = :provider AND p."TeamId" = :team AND p."ResponsibleOfficerId" IS NOT NULL
   AND s."ComputedOn" = :'on' AND s."PersonVersion" = p."Version" AND s."UnderSupervision" AND o."RecordedOn" > (:'on'::date - 90)
 GROUP BY p."ResponsibleOfficerId"
 UNION ALL
 SELECT 'WorkloadPoints', p."ResponsibleOfficerId"::text, sum(s."WorkloadPoints")
-FROM officers o JOIN "People" p ON p."ResponsibleOfficerId" = o."Id" JOIN "CaseStatuses" s ON s."PersonId" = p."Id"
-WHERE s."ComputedOn" = :'on' AND s."PersonVersion" = p."Version"
+FROM "People" p JOIN "CaseStatuses" s ON s."PersonId" = p."Id"
+WHERE p."ResponsibleOfficerId" IN (SELECT "Id" FROM officers) AND s."ComputedOn" = :'on' AND s."PersonVersion" = p."Version"
 GROUP BY p."ResponsibleOfficerId"
 UNION ALL
-SELECT 'Waiting', '', count(*) FROM team t JOIN "People" p ON p."TeamId" = t."Id" WHERE p."ResponsibleOfficerId" IS NULL
+SELECT 'Waiting', '', count(*) FROM "People" p WHERE p."ProviderId" = :provider AND p."TeamId" = :team AND p."ResponsibleOfficerId" IS NULL
 UNION ALL
 SELECT 'ReferredToManager', '', count(*)
-FROM team t JOIN "People" p ON p."TeamId" = t."Id"
-WHERE p."ResponsibleOfficerId" IS NULL AND (p."Rosh" IS NULL OR p."OgrsScore" IS NULL OR p."FactsToConfirm" & 7 <> 0);
+FROM "People" p
+WHERE p."ProviderId" = :provider AND p."TeamId" = :team AND p."ResponsibleOfficerId" IS NULL AND (p."Rosh" IS NULL OR p."OgrsScore" IS NULL OR p."FactsToConfirm" & 7 <> 0);
