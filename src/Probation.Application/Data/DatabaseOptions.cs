@@ -58,7 +58,7 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// </list>
     /// An operator behind a pooler that cannot carry prepared statements sets <c>Max Auto Prepare=0</c>.
     /// </summary>
-    public static string WithPostgresDefaults(string connectionString)
+    internal static string WithPostgresDefaults(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
