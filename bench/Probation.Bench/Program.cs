@@ -67,7 +67,10 @@ namespace Probation.Bench
                 TimeSpan.FromSeconds(o.Int("--duration", smoke ? 3 : 20)),
                 3,
                 o.Int("--connections", 32),
-                smoke);
+                smoke)
+            {
+                WarmUpLimit = TimeSpan.FromSeconds(o.Int("--warmup-limit", smoke ? 2 : 300)),
+            };
             var baseUrl = new Uri(o.Require("--base-url"));
             var provider = o.Require("--provider").Equals("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
             var database = new DatabaseOptions(provider, o.Require("--connection"));
@@ -240,7 +243,7 @@ namespace Probation.Bench
                 Database: new DatabaseInfo(database.Provider.ToString(), version.Split(',')[0]),
                 Scale: scale,
                 Mode: settings.Smoke ? "smoke" : "full",
-                Settings: $"warm-up {settings.WarmUp.TotalSeconds:0} s, {settings.Runs} runs of {settings.Duration.TotalSeconds:0} s, median run reported; load tool on CPU 0, app and database on CPU 1",
+                Settings: $"warm-up in windows of {settings.WarmUp.TotalSeconds:0} s until one is no more than 5% faster than the last (at most {settings.WarmUpLimit.TotalSeconds:0} s), {settings.Runs} runs of {settings.Duration.TotalSeconds:0} s, median run reported; load tool on CPU 0, app and database on CPU 1",
                 Rows: rows,
                 Workloads: []);
         }

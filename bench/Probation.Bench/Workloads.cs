@@ -58,8 +58,15 @@ public static class Workloads
                 new Check($"p95 ≤ 100 ms at {s.Connections} connections", page.Median.P95Ms <= 100, $"{page.Median.P95Ms:0.0} ms"),
                 audit,
             ],
+            Notes: WarmUpNote(page, "page") + "; " + WarmUpNote(bare, "bare endpoint"),
             Runs: page.Runs, LimitRuns: bare.Runs);
     }
+
+    /// <summary>How long the warm-up took to settle, for the notes.</summary>
+    private static string WarmUpNote(Measured m, string what) =>
+        m.WarmUp is { } w
+            ? string.Create(CultureInfo.InvariantCulture, $"{what} warm-up {w.Seconds:0} s in {w.Windows} window{(w.Windows == 1 ? "" : "s")}, the last at {w.PerSecond:0.#} req/s")
+            : string.Empty;
 
     public static async Task<WorkloadResult> W2Async(IServiceProvider sp, LoadTool tool, IReadOnlyList<BenchUser> officers, Settings s, DatabaseOptions database, Options o)
     {
@@ -86,7 +93,7 @@ public static class Workloads
                 new Check($"p95 ≤ 100 ms at {s.Connections} connections", page.Median.P95Ms <= 100, $"{page.Median.P95Ms:0.0} ms"),
                 audit,
             ],
-            Notes: "limit runs (commits/s): " + string.Join(", ", limitRuns.Select(r => r.ToString("0", CultureInfo.InvariantCulture))),
+            Notes: "limit runs (commits/s): " + string.Join(", ", limitRuns.Select(r => r.ToString("0", CultureInfo.InvariantCulture))) + "; " + WarmUpNote(page, "page"),
             Runs: page.Runs);
     }
 
@@ -215,7 +222,7 @@ public static class Workloads
             parameters["team"] = team;
         }
 
-        var timed = s with { WarmUp = TimeSpan.FromSeconds(Math.Min(s.WarmUp.TotalSeconds, 2)), Duration = TimeSpan.FromSeconds(s.Smoke ? 3 : Math.Min(s.Duration.TotalSeconds, 10)) };
+        var timed = s with { WarmUp = TimeSpan.FromSeconds(Math.Min(s.WarmUp.TotalSeconds, 2)), WarmUpLimit = TimeSpan.FromSeconds(Math.Min(s.WarmUp.TotalSeconds, 2)), Duration = TimeSpan.FromSeconds(s.Smoke ? 3 : Math.Min(s.Duration.TotalSeconds, 10)) };
         string Line(string name, Measured m) =>
             $"{name} at {clients} connections: {m.Median.PerSecond:0.0} req/s, p50 {m.Median.P50Ms:0} ms, p95 {m.Median.P95Ms:0} ms, p99 {m.Median.P99Ms:0} ms, errors {m.Errors}";
         var notes = new List<string>();

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Probation.Application.Data;
 using Probation.Domain.Audit;
 
@@ -92,20 +94,16 @@ public sealed class AuditWriter : IHostedService, IAsyncDisposable
 
             if (batch.Count < _options.MaxBatch && _options.Linger > TimeSpan.Zero && batch.Count > 0)
             {
-                using var linger = new CancellationTokenSource(_options.Linger);
-                try
+                // The linger window: look for company every millisecond until the window closes or the batch is full.
+                // Polling rather than a cancelled wait, so that closing the window throws no exception.
+                var closes = Stopwatch.GetTimestamp() + (long)(_options.Linger.TotalSeconds * Stopwatch.Frequency);
+                while (batch.Count < _options.MaxBatch && Stopwatch.GetTimestamp() < closes && !reader.Completion.IsCompleted)
                 {
-                    while (batch.Count < _options.MaxBatch && await reader.WaitToReadAsync(linger.Token))
+                    await Task.Delay(1);
+                    while (batch.Count < _options.MaxBatch && reader.TryRead(out var next))
                     {
-                        while (batch.Count < _options.MaxBatch && reader.TryRead(out var next))
-                        {
-                            batch.Add(next);
-                        }
+                        batch.Add(next);
                     }
-                }
-                catch (OperationCanceledException)
-                {
-                    // The linger window closed: commit what came.
                 }
             }
 
@@ -122,33 +120,18 @@ public sealed class AuditWriter : IHostedService, IAsyncDisposable
         {
             await using var db = _newContext();
 
-            // One transaction: every row of the batch, or none. The rows are written by plain parameterised INSERTs
-            // rather than through the change tracker, which cost more than the reads they record; each entry's key
-            // comes back from its INSERT for its subjects to name.
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            var subjects = new List<(long EntryId, string Crn)>();
-            foreach (var p in batch)
+            // Every row of the batch, or none: on PostgreSQL one statement, elsewhere one transaction.
+            if (db.Database.IsNpgsql())
             {
-                var e = p.Entry;
-                e.Id = (await db.Database.SqlQueryRaw<long>(
-                    """INSERT INTO "AuditLog" ("AtUtc", "UserName", "StaffMemberId", "Action", "Where", "Purpose", "RequestId") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) RETURNING "Id" AS "Value" """,
-                    e.AtUtc, e.UserName, OrDbNull(e.StaffMemberId), e.Action.ToString(), e.Where, e.Purpose, OrDbNull(e.RequestId))
-                    .ToListAsync(CancellationToken.None)).Single();
-                subjects.AddRange(e.Subjects.Select(s => (e.Id, s.Crn)));
+                await InsertPostgresAsync(db, batch);
+            }
+            else
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+                await InsertEachAsync(db, batch);
+                await transaction.CommitAsync(CancellationToken.None);
             }
 
-            foreach (var chunk in subjects.Chunk(SubjectsPerInsert))
-            {
-                // Only placeholders are put together here; the values travel as parameters.
-                var sql = """INSERT INTO "AuditLogSubjects" ("AuditEntryId", "Crn") VALUES """
-                    + string.Join(", ", chunk.Select((_, i) => "({" + (2 * i).ToString(CultureInfo.InvariantCulture) + "}, {" + ((2 * i) + 1).ToString(CultureInfo.InvariantCulture) + "})"));
-                await db.Database.ExecuteSqlRawAsync(
-                    sql,
-                    chunk.SelectMany(s => new object[] { s.EntryId, s.Crn }),
-                    CancellationToken.None);
-            }
-
-            await transaction.CommitAsync(CancellationToken.None);
             Interlocked.Add(ref _rows, batch.Count);
             Interlocked.Increment(ref _commits);
             foreach (var p in batch)
@@ -163,6 +146,84 @@ public sealed class AuditWriter : IHostedService, IAsyncDisposable
                 p.Entry.Id = 0;
                 p.Done.TrySetException(new AuditWriteFailedException(ex));
             }
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: the whole batch in one statement of fixed text, whatever its size, so it is prepared once and reused.
+    /// The entries travel as arrays, one per column; each subject names its entry by position in the batch, and the
+    /// entries' keys are drawn from the log's own sequence inside the statement.
+    /// </summary>
+    private static async Task InsertPostgresAsync(ProbationDbContext db, List<Pending> batch)
+    {
+        var entries = batch.Select(p => p.Entry).ToList();
+        var subjectOf = new List<int>();
+        var subjectCrn = new List<string>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            foreach (var s in entries[i].Subjects)
+            {
+                subjectOf.Add(i + 1);
+                subjectCrn.Add(s.Crn);
+            }
+        }
+
+        var ids = await db.Database.SqlQueryRaw<long>(
+            """
+            WITH e AS MATERIALIZED (
+                SELECT nextval(pg_get_serial_sequence('"AuditLog"', 'Id')) AS id, u.*
+                FROM unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}) WITH ORDINALITY AS u(at, who, staff, action, place, purpose, request, ord)
+            ), entries AS (
+                INSERT INTO "AuditLog" ("Id", "AtUtc", "UserName", "StaffMemberId", "Action", "Where", "Purpose", "RequestId")
+                SELECT id, at, who, staff, action, place, purpose, request FROM e
+            ), subjects AS (
+                INSERT INTO "AuditLogSubjects" ("AuditEntryId", "Crn")
+                SELECT e.id, s.crn FROM unnest({7}, {8}) AS s(ord, crn) JOIN e ON e.ord = s.ord
+            )
+            SELECT id AS "Value" FROM e ORDER BY ord
+            """,
+            new NpgsqlParameter<DateTime[]>("p0", entries.Select(e => e.AtUtc).ToArray()),
+            new NpgsqlParameter<string[]>("p1", entries.Select(e => e.UserName).ToArray()),
+            new NpgsqlParameter<int?[]>("p2", entries.Select(e => e.StaffMemberId).ToArray()),
+            new NpgsqlParameter<string[]>("p3", entries.Select(e => e.Action.ToString()).ToArray()),
+            new NpgsqlParameter<string[]>("p4", entries.Select(e => e.Where).ToArray()),
+            new NpgsqlParameter<string[]>("p5", entries.Select(e => e.Purpose).ToArray()),
+            new NpgsqlParameter<string?[]>("p6", entries.Select(e => e.RequestId).ToArray()),
+            new NpgsqlParameter<long[]>("p7", subjectOf.Select(i => (long)i).ToArray()),
+            new NpgsqlParameter<string[]>("p8", subjectCrn.ToArray()))
+            .ToListAsync(CancellationToken.None);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            entries[i].Id = ids[i];
+        }
+    }
+
+    /// <summary>
+    /// SQLite (in-process, so a statement costs no round trip): each entry by a plain parameterised INSERT rather than
+    /// through the change tracker, its key coming back for its subjects to name, then the subjects in multi-row INSERTs.
+    /// </summary>
+    private static async Task InsertEachAsync(ProbationDbContext db, List<Pending> batch)
+    {
+        var subjects = new List<(long EntryId, string Crn)>();
+        foreach (var p in batch)
+        {
+            var e = p.Entry;
+            e.Id = (await db.Database.SqlQueryRaw<long>(
+                """INSERT INTO "AuditLog" ("AtUtc", "UserName", "StaffMemberId", "Action", "Where", "Purpose", "RequestId") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) RETURNING "Id" AS "Value" """,
+                e.AtUtc, e.UserName, OrDbNull(e.StaffMemberId), e.Action.ToString(), e.Where, e.Purpose, OrDbNull(e.RequestId))
+                .ToListAsync(CancellationToken.None)).Single();
+            subjects.AddRange(e.Subjects.Select(s => (e.Id, s.Crn)));
+        }
+
+        foreach (var chunk in subjects.Chunk(SubjectsPerInsert))
+        {
+            // Only placeholders are put together here; the values travel as parameters.
+            var sql = """INSERT INTO "AuditLogSubjects" ("AuditEntryId", "Crn") VALUES """
+                + string.Join(", ", chunk.Select((_, i) => "({" + (2 * i).ToString(CultureInfo.InvariantCulture) + "}, {" + ((2 * i) + 1).ToString(CultureInfo.InvariantCulture) + "})"));
+            await db.Database.ExecuteSqlRawAsync(
+                sql,
+                chunk.SelectMany(s => new object[] { s.EntryId, s.Crn }),
+                CancellationToken.None);
         }
     }
 
