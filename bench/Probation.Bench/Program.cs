@@ -111,10 +111,10 @@ namespace Probation.Bench
                 workloads.Add(w);
             }
 
-            await Add("W1", () => Workloads.W1Async(sp, tool, officers, settings));
+            await Add("W1", () => Workloads.W1Async(sp, tool, officers, settings, database, o));
             await Add("W2", () => Workloads.W2Async(sp, tool, officers, settings, database, o));
             await Add("W3", () => Workloads.W3Async(sp, tool, baseUrl, password, settings, database, o));
-            await Add("W4", () => Workloads.W4Async(sp, settings));
+            await Add("W4", () => Workloads.W4Async(sp, settings, database));
             await Add("W5", () => Task.FromResult(Workloads.W5(o)));
             await Add("W6", () => Task.FromResult(Workloads.W6(settings)));
             await Add("W7", () => Workloads.W7Async(baseUrl, officers[0]));

@@ -41,13 +41,14 @@ public static class Workloads
             $"{requests:N0} audited requests ({after.Rows - before.Rows:N0} rows) for {m.Succeeded:N0} successful requests");
     }
 
-    public static async Task<WorkloadResult> W1Async(IServiceProvider sp, LoadTool tool, IReadOnlyList<BenchUser> officers, Settings s)
+    public static async Task<WorkloadResult> W1Async(IServiceProvider sp, LoadTool tool, IReadOnlyList<BenchUser> officers, Settings s, DatabaseOptions database, Options o)
     {
         var targets = officers.Select(o => new Target("/", o.Cookie)).ToList();
         var bare = await tool.MeasureAsync([new Target("/bench/bare", null)], s.Connections, s);
         Measured page = null!;
         var audit = await AuditedAsync(sp, () => tool.MeasureAsync(targets, s.Connections, s), m => page = m);
         var ratio = page.Median.PerSecond / bare.Median.PerSecond;
+        var floor = database.Provider == DatabaseProvider.Postgres && !s.Smoke ? await PostgresCaseloadFloorAsync(sp, officers, database, s, o) : ((double Rate, IReadOnlyList<double> Runs, string Tool)?)null;
         return new WorkloadResult(
             "W1", $"caseload page of {officers.Count} officers (caseloads near 50, alerts, audited)",
             tool.Describe(s.Connections, s.Duration),
@@ -58,8 +59,60 @@ public static class Workloads
                 new Check($"p95 ≤ 100 ms at {s.Connections} connections", page.Median.P95Ms <= 100, $"{page.Median.P95Ms:0.0} ms"),
                 audit,
             ],
-            Notes: WarmUpNote(page, "page") + "; " + WarmUpNote(bare, "bare endpoint"),
+            Notes: WarmUpNote(page, "page") + "; " + WarmUpNote(bare, "bare endpoint")
+                + (floor is { } f
+                    ? string.Create(CultureInfo.InvariantCulture, $"; the database's floor, the page's own SQL and audit rows alone ({f.Tool}): {f.Rate:0} pages/s, {f.Rate / bare.Median.PerSecond:P1} of the bare endpoint (runs {string.Join(", ", f.Runs.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))}), so the page at {ratio / (f.Rate / bare.Median.PerSecond):P0} of its floor")
+                    : string.Empty),
             Runs: page.Runs, LimitRuns: bare.Runs);
+    }
+
+    /// <summary>
+    /// What the database alone allows the caseload page on this machine: the page's two reads and its audit rows
+    /// (bench/sql/w1_caseload_floor.postgres.sql), one page per transaction, by pgbench at the same concurrency on
+    /// CPU 0 with the server on CPU 1, where it is when the app runs. No app can serve the page faster than this.
+    /// </summary>
+    private static async Task<(double Rate, IReadOnlyList<double> Runs, string Tool)> PostgresCaseloadFloorAsync(
+        IServiceProvider sp, IReadOnlyList<BenchUser> officers, DatabaseOptions database, Settings s, Options o)
+    {
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProbationDbContext>();
+        var ids = officers.Select(u => u.StaffId).ToList();
+        var providers = await db.Staff.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.ProviderId ?? 0);
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand(
+                """CREATE TABLE IF NOT EXISTS bench_floor_audit (LIKE "AuditLog" INCLUDING ALL); CREATE TABLE IF NOT EXISTS bench_floor_audit_subjects (LIKE "AuditLogSubjects" INCLUDING ALL)""",
+                connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var template = await File.ReadAllTextAsync(o.Get("--sql-dir") is { } sqlDir ? Path.Combine(sqlDir, "w1_caseload_floor.postgres.sql") : "bench/sql/w1_caseload_floor.postgres.sql");
+        var script = Path.Combine(Path.GetTempPath(), $"bench-w1-floor-{Environment.ProcessId}.sql");
+        await File.WriteAllTextAsync(script, template
+            .Replace("{officers}", string.Join(",", ids), StringComparison.Ordinal)
+            .Replace("{providers}", string.Join(",", ids.Select(i => providers.GetValueOrDefault(i))), StringComparison.Ordinal)
+            .Replace("{count}", ids.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        try
+        {
+            var cs = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+            var seconds = (int)s.Duration.TotalSeconds;
+            var args = $"-n -M prepared -c {s.Connections} -j 1 -T {seconds} -f {script} -h {cs.Host} -p {cs.Port} -U {cs.Username} {cs.Database}";
+            await RunProcessAsync("taskset", $"-c 0 pgbench {args.Replace($"-T {seconds}", "-T 5", StringComparison.Ordinal)}");
+            var rates = new List<double>();
+            for (var run = 0; run < 3; run++)
+            {
+                var output = await RunProcessAsync("taskset", $"-c 0 pgbench {args}");
+                var line = output.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
+                rates.Add(double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
+            }
+
+            return (rates.Order().ElementAt(1), rates, $"pgbench -M prepared -c {s.Connections} -j 1 -T {seconds} -f w1_caseload_floor.postgres.sql after a 5 s warm-up, one page per transaction");
+        }
+        finally
+        {
+            File.Delete(script);
+        }
     }
 
     /// <summary>How long the warm-up took to settle, for the notes.</summary>
@@ -312,7 +365,7 @@ public static class Workloads
     /// W4 in-process: every case of the largest provider read with the columns the safety net and the team page's counts
     /// read (the read behind each kept case status, ADR 0014), then the same read followed by computing each case's status.
     /// </summary>
-    public static async Task<WorkloadResult> W4Async(IServiceProvider sp, Settings s)
+    public static async Task<WorkloadResult> W4Async(IServiceProvider sp, Settings s, DatabaseOptions database)
     {
         int providerId;
         await using (var scope = sp.CreateAsyncScope())
@@ -372,7 +425,43 @@ public static class Workloads
                 new Check("≤ 1.5× the read time", ratio <= 1.5, $"{ratio:0.00}×"),
                 new Check("≥ 10,000 cases/s", perSecond >= 10_000, $"{perSecond:N0} cases/s, {alertCount:N0} alerts"),
             ],
-            Notes: $"read runs {string.Join(", ", reads.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} s; read+evaluate runs {string.Join(", ", evals.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} s");
+            Notes: $"read runs {string.Join(", ", reads.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} s; read+evaluate runs {string.Join(", ", evals.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} s"
+                + (database.Provider == DatabaseProvider.Postgres ? await ContactsFloorNoteAsync(database, providerId, cases) : string.Empty));
+    }
+
+    /// <summary>
+    /// The floor under W4 on PostgreSQL: the contact rows the rules read for the provider (the bulk of every read),
+    /// streamed out by binary COPY and thrown away, three times, the median kept. Nothing that reads them can go faster.
+    /// </summary>
+    private static async Task<string> ContactsFloorNoteAsync(DatabaseOptions database, int providerId, int cases)
+    {
+        var times = new List<double>();
+        long rows = 0;
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var sql = $"""COPY (SELECT c."PersonId", c."On", c."Kind", c."Outcome", c."Decision" FROM "Contacts" AS c JOIN "People" AS p ON p."Id" = c."PersonId" WHERE p."ProviderId" = {providerId} AND c."On" <= current_date) TO STDOUT (FORMAT BINARY)""";
+        var buffer = new byte[1 << 16];
+        for (var run = 0; run < 3; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using (var copy = await connection.BeginRawBinaryCopyAsync(sql))
+            {
+                while (await copy.ReadAsync(buffer, 0, buffer.Length) > 0)
+                {
+                }
+            }
+
+            times.Add(watch.Elapsed.TotalSeconds);
+        }
+
+        await using (var count = new NpgsqlCommand($"""SELECT count(*) FROM "Contacts" AS c JOIN "People" AS p ON p."Id" = c."PersonId" WHERE p."ProviderId" = {providerId} AND c."On" <= current_date""", connection))
+        {
+            rows = (long)(await count.ExecuteScalarAsync())!;
+        }
+
+        var floor = times.Order().ElementAt(1);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"; the floor: the provider's {rows:N0} contact rows the rules read, streamed by binary COPY and discarded, take {floor:0.00} s (runs {string.Join(", ", times.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))}), so at most {cases / floor:N0} cases/s by any reader of them on this machine");
     }
 
     /// <summary>W5 comes from the national loader's own measurement (seed --measure-copy --json); never a made-up figure.</summary>
