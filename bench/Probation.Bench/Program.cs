@@ -243,7 +243,7 @@ namespace Probation.Bench
                 Database: new DatabaseInfo(database.Provider.ToString(), version.Split(',')[0]),
                 Scale: scale,
                 Mode: settings.Smoke ? "smoke" : "full",
-                Settings: $"warm-up in windows of {settings.WarmUp.TotalSeconds:0} s until one is no more than 5% faster than the last (at most {settings.WarmUpLimit.TotalSeconds:0} s), {settings.Runs} runs of {settings.Duration.TotalSeconds:0} s, median run reported; load tool on CPU 0, app and database on CPU 1",
+                Settings: $"warm-up in windows of {settings.WarmUp.TotalSeconds:0} s until the app's runtime compiles fewer than {LoadTool.SettledMethods} methods in one (at most {settings.WarmUpLimit.TotalSeconds:0} s), {settings.Runs} runs of {settings.Duration.TotalSeconds:0} s, median run reported; load tool on CPU 0, app and database on CPU 1",
                 Rows: rows,
                 Workloads: []);
         }
