@@ -87,7 +87,7 @@ public static class Workloads
             await create.ExecuteNonQueryAsync();
         }
 
-        var template = await File.ReadAllTextAsync(o.Get("--sql-dir") is { } sqlDir ? Path.Combine(sqlDir, "w1_caseload_floor.postgres.sql") : "bench/sql/w1_caseload_floor.postgres.sql");
+        var template = await File.ReadAllTextAsync(SqlFile(o, "w1_caseload_floor.postgres.sql"));
         var script = Path.Combine(Path.GetTempPath(), $"bench-w1-floor-{Environment.ProcessId}.sql");
         await File.WriteAllTextAsync(script, template
             .Replace("{officers}", string.Join(",", ids), StringComparison.Ordinal)
@@ -95,16 +95,12 @@ public static class Workloads
             .Replace("{count}", ids.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         try
         {
-            var cs = new NpgsqlConnectionStringBuilder(database.ConnectionString);
             var seconds = (int)s.Duration.TotalSeconds;
-            var args = $"-n -M prepared -c {s.Connections} -j 1 -T {seconds} -f {script} -h {cs.Host} -p {cs.Port} -U {cs.Username} {cs.Database}";
-            await RunProcessAsync("taskset", $"-c 0 pgbench {args.Replace($"-T {seconds}", "-T 5", StringComparison.Ordinal)}");
+            await PgbenchTpsAsync(database, script, $"-M prepared -c {s.Connections} -T 5");
             var rates = new List<double>();
             for (var run = 0; run < 3; run++)
             {
-                var output = await RunProcessAsync("taskset", $"-c 0 pgbench {args}");
-                var line = output.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
-                rates.Add(double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
+                rates.Add(await PgbenchTpsAsync(database, script, $"-M prepared -c {s.Connections} -T {seconds}"));
             }
 
             return (rates.Order().ElementAt(1), rates, $"pgbench -M prepared -c {s.Connections} -j 1 -T {seconds} -f w1_caseload_floor.postgres.sql after a 5 s warm-up, one page per transaction");
@@ -189,7 +185,6 @@ public static class Workloads
     /// <summary>PostgreSQL's ceiling: pgbench with a one-INSERT script at the same concurrency, on CPU 0 (the server is on CPU 1).</summary>
     private static async Task<(double, IReadOnlyList<double>, string)> PostgresCommitLimitAsync(DatabaseOptions database, Settings s, Options o)
     {
-        var cs = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
             await connection.OpenAsync();
@@ -197,17 +192,27 @@ public static class Workloads
             await create.ExecuteNonQueryAsync();
         }
 
-        var script = o.Get("--sql-dir") is { } sqlDir ? Path.Combine(sqlDir, "commit_limit_insert.sql") : "bench/sql/commit_limit_insert.sql";
-        var rates = new List<double>();
+        var script = SqlFile(o, "commit_limit_insert.sql");
         var seconds = (int)s.Duration.TotalSeconds;
+        var rates = new List<double>();
         for (var run = 0; run < 3; run++)
         {
-            var output = await RunProcessAsync("taskset", $"-c 0 pgbench -n -c {s.Connections} -j 1 -T {seconds} -f {script} -h {cs.Host} -p {cs.Port} -U {cs.Username} {cs.Database}");
-            var line = output.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
-            rates.Add(double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
+            rates.Add(await PgbenchTpsAsync(database, script, $"-c {s.Connections} -T {seconds}"));
         }
 
         return (rates.Order().ElementAt(1), rates, $"pgbench -n -c {s.Connections} -j 1 -T {seconds} -f commit_limit_insert.sql (one INSERT), CPU 0");
+    }
+
+    /// <summary>A file of bench/sql, from <c>--sql-dir</c> where the script names it (it runs from elsewhere).</summary>
+    private static string SqlFile(Options o, string name) => Path.Combine(o.Get("--sql-dir") ?? "bench/sql", name);
+
+    /// <summary>One pgbench run of <paramref name="script"/> against the database, on CPU 0 (the server is on CPU 1): its transactions a second.</summary>
+    private static async Task<double> PgbenchTpsAsync(DatabaseOptions database, string script, string flags)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var output = await RunProcessAsync("taskset", $"-c 0 pgbench -n -j 1 {flags} -f {script} -h {cs.Host} -p {cs.Port} -U {cs.Username} {cs.Database}");
+        var line = output.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture);
     }
 
     private static async Task<string> RunProcessAsync(string file, string args)
@@ -439,12 +444,12 @@ public static class Workloads
         long rows = 0;
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        var sql = $"""COPY (SELECT c."PersonId", c."On", c."Kind", c."Outcome", c."Decision" FROM "Contacts" AS c JOIN "People" AS p ON p."Id" = c."PersonId" WHERE p."ProviderId" = {providerId} AND c."On" <= current_date) TO STDOUT (FORMAT BINARY)""";
+        var read = $"""SELECT c."PersonId", c."On", c."Kind", c."Outcome", c."Decision" FROM "Contacts" AS c JOIN "People" AS p ON p."Id" = c."PersonId" WHERE p."ProviderId" = {providerId} AND c."On" <= current_date""";
         var buffer = new byte[1 << 16];
         for (var run = 0; run < 3; run++)
         {
             var watch = Stopwatch.StartNew();
-            await using (var copy = await connection.BeginRawBinaryCopyAsync(sql))
+            await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY ({read}) TO STDOUT (FORMAT BINARY)"))
             {
                 while (await copy.ReadAsync(buffer, 0, buffer.Length) > 0)
                 {
@@ -454,7 +459,7 @@ public static class Workloads
             times.Add(watch.Elapsed.TotalSeconds);
         }
 
-        await using (var count = new NpgsqlCommand($"""SELECT count(*) FROM "Contacts" AS c JOIN "People" AS p ON p."Id" = c."PersonId" WHERE p."ProviderId" = {providerId} AND c."On" <= current_date""", connection))
+        await using (var count = new NpgsqlCommand($"SELECT count(*) FROM ({read}) AS r", connection))
         {
             rows = (long)(await count.ExecuteScalarAsync())!;
         }

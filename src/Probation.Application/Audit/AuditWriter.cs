@@ -157,7 +157,7 @@ public sealed class AuditWriter : IHostedService, IAsyncDisposable
     private static async Task InsertPostgresAsync(ProbationDbContext db, List<Pending> batch)
     {
         var entries = batch.Select(p => p.Entry).ToList();
-        var subjectOf = new List<int>();
+        var subjectOf = new List<long>();
         var subjectCrn = new List<string>();
         for (var i = 0; i < entries.Count; i++)
         {
@@ -189,7 +189,7 @@ public sealed class AuditWriter : IHostedService, IAsyncDisposable
             new NpgsqlParameter<string[]>("p4", entries.Select(e => e.Where).ToArray()),
             new NpgsqlParameter<string[]>("p5", entries.Select(e => e.Purpose).ToArray()),
             new NpgsqlParameter<string?[]>("p6", entries.Select(e => e.RequestId).ToArray()),
-            new NpgsqlParameter<long[]>("p7", subjectOf.Select(i => (long)i).ToArray()),
+            new NpgsqlParameter<long[]>("p7", subjectOf.ToArray()),
             new NpgsqlParameter<string[]>("p8", subjectCrn.ToArray()))
             .ToListAsync(CancellationToken.None);
         for (var i = 0; i < entries.Count; i++)
