@@ -1,19 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Probation.Application.Access;
-using Probation.Domain.Common;
 
 namespace Probation.Web.Pages.Allocation;
 
+/// <summary>
+/// Shown once, straight after the user allocated the case. With no allocation of theirs to confirm (a typed address,
+/// another case's reference) there is nothing to show, and the answer is "not found".
+/// </summary>
 public sealed class ConfirmationModel(IRequestContext request) : PageModel
 {
     public string Crn { get; private set; } = string.Empty;
-    public string? Officer { get; private set; }
+    public string Officer { get; private set; } = string.Empty;
     public int? TeamId { get; private set; }
 
-    public void OnGet(string crn)
+    public IActionResult OnGet(string crn)
     {
-        Crn = Domain.Common.Crn.TryParse(crn, out var parsed) ? parsed.Value : string.Empty;
-        Officer = TempData["allocated:" + Crn] as string;
+        if (!Domain.Common.Crn.TryParse(crn, out var parsed) || TempData["allocated:" + parsed.Value] is not string officer)
+        {
+            return NotFound();
+        }
+
+        Crn = parsed.Value;
+        Officer = officer;
         TeamId = request.Viewer.TeamId;
+        return Page();
     }
 }

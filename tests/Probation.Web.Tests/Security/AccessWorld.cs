@@ -1,0 +1,404 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Probation.Application.Identity;
+using Probation.Domain.Access;
+using Probation.Domain.Cases;
+using Probation.Domain.Common;
+using Probation.Domain.Organisation;
+using Probation.Domain.Risk;
+using Probation.Domain.Supervision;
+using Probation.Domain.UnpaidWork;
+using Probation.Testing;
+
+namespace Probation.Web.Tests.Security;
+
+/// <summary>One of the app's routes, as its endpoint list gives it.</summary>
+public sealed record Route(string Template, IReadOnlyList<string> Methods, bool IsPage)
+{
+    public IReadOnlyList<string> Parameters { get; } = Regex.Matches(Template, @"\{([^}:?=]+)").Select(m => m.Groups[1].Value).ToList();
+
+    public bool TakesCase => Parameters.Contains("crn");
+
+    /// <summary>A route of the inspection module, where inspectors read the cases of their sample.</summary>
+    public bool IsInspectionCase => TakesCase && Template.Contains("inspection", StringComparison.Ordinal);
+
+    public override string ToString() => $"{string.Join('|', Methods)} {Template}";
+}
+
+/// <summary>A user of the matrix: the demo account of one role.</summary>
+public sealed record MatrixUser(string Role, string UserName, int? StaffId, int? ProviderId)
+{
+    public bool IsCaseWorker => Roles.CaseWorkers.Contains(Role);
+}
+
+/// <summary>A case the matrix opens, with the markers planted in its fields and who may see it.</summary>
+public sealed record MatrixCase(string Tag, string Crn, int PersonId, int ProviderId, IReadOnlyList<CaseAccessEntry> AccessList, IReadOnlyList<string> Canaries, bool Sampled)
+{
+    /// <summary>Whether <paramref name="user"/> may read this case on <paramref name="route"/>: the access rules, restated.</summary>
+    public bool MayRead(MatrixUser user, Route route)
+    {
+        var listAllows = CaseAccessRules.Decide(AccessList, user.StaffId).Allowed;
+        return route.IsInspectionCase
+            ? user.Role == Roles.Inspector && Sampled && listAllows
+            : user.IsCaseWorker && user.ProviderId == ProviderId && listAllows;
+    }
+
+    /// <summary>How this case stands to <paramref name="user"/>, in the issue's words, for the report.</summary>
+    public string Situation(MatrixUser user, int? userTeamId, int? caseTeamId, int? officerId)
+    {
+        if (user.Role == Roles.Inspector)
+        {
+            return Sampled ? "inspector, inside the sample" : "inspector, outside the sample";
+        }
+
+        if (AccessList.Any(e => e.Kind == AccessListKind.Exclusion && e.StaffMemberId == user.StaffId))
+        {
+            return "excluded";
+        }
+
+        if (AccessList.Any(e => e.Kind == AccessListKind.Restriction))
+        {
+            return AccessList.Any(e => e.Kind == AccessListKind.Restriction && e.StaffMemberId == user.StaffId) ? "restricted, listed" : "restricted, not listed";
+        }
+
+        if (user.ProviderId != ProviderId)
+        {
+            return "other provider";
+        }
+
+        return officerId is not null && officerId == user.StaffId ? "own case" : userTeamId is not null && userTeamId == caseTeamId ? "same team" : "other team";
+    }
+}
+
+/// <summary>
+/// The world the authorisation matrix runs in: the demo provider plus a second provider built here, one demo account
+/// per role, an inspection in fieldwork with a drawn sample, and a case in every situation the rules distinguish, each
+/// carrying unique marker strings in its names, address and notes so that a leak anywhere can be found by search.
+/// </summary>
+public sealed class AccessWorld
+{
+    public static readonly (string Role, string UserName)[] Accounts =
+    [
+        (Roles.ProbationOfficer, "po"), (Roles.ProbationServicesOfficer, "pso"), (Roles.CaseAdministrator, "caseadmin"),
+        (Roles.TeamManager, "manager"), (Roles.UnpaidWorkSupervisor, "upw"), (Roles.ProgrammeTutor, "programmes"),
+        (Roles.ResettlementWorker, "ttg"), (Roles.QualityOfficer, "quality"), (Roles.Inspector, "inspector"),
+        (Roles.SeniorLeader, "leader"), (Roles.SystemAdministrator, "admin"),
+    ];
+
+    /// <summary>Routes left out, with the reason: they act on the session itself, or have no user yet.</summary>
+    public static readonly IReadOnlySet<string> SessionRoutes = new HashSet<string> { "/sign-in", "/sign-out", "/api/v1/auth/token", "/error/{code:int?}", "/accessibility" };
+
+    private AccessWorld()
+    {
+    }
+
+    public required IReadOnlyList<Route> Routes { get; init; }
+    public required IReadOnlyList<MatrixUser> Users { get; init; }
+    public required IReadOnlyList<MatrixCase> Cases { get; init; }
+    public required IReadOnlyDictionary<string, int?> TeamOfUser { get; init; }
+    public required IReadOnlyDictionary<string, (int? TeamId, int? OfficerId)> CaseHolders { get; init; }
+    public required int InspectionId { get; init; }
+
+    /// <summary>Markers planted in the second provider's own records (its team, staff, hub, project): no user may ever see them.</summary>
+    public required IReadOnlyList<string> ForeignCanaries { get; init; }
+
+    /// <summary>Ids of records that are not cases, by the collection they live in: the demo provider's, then the other provider's.</summary>
+    public required IReadOnlyDictionary<string, (int Own, int? Foreign)> Records { get; init; }
+
+    /// <summary>Ids of each case's own child records (contacts, checks, events...), by collection.</summary>
+    public required IReadOnlyDictionary<(string Crn, string Collection), int> ChildIds { get; init; }
+
+    public static IReadOnlyList<Route> Discover(IServiceProvider services)
+    {
+        var source = services.GetRequiredService<EndpointDataSource>();
+        return source.Endpoints.OfType<RouteEndpoint>()
+            .Select(e => new
+            {
+                Template = "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'),
+                Methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods,
+                IsPage = e.Metadata.GetMetadata<PageActionDescriptor>() is not null,
+            })
+            .GroupBy(e => (e.Template, e.IsPage))
+            .Select(g => new Route(
+                g.Key.Template,
+                g.Key.IsPage ? ["GET", "POST"] : g.SelectMany(x => x.Methods ?? ["GET"]).Distinct().Order().ToList(),
+                g.Key.IsPage))
+            .Where(r => !SessionRoutes.Contains(r.Template))
+            .OrderBy(r => r.Template, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static async Task<AccessWorld> BuildAsync(ProbationAppFactory app)
+    {
+        var routes = Discover(app.Services);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        string Canary(string what) => $"Canary{what}{tag}";
+
+        // An inspection of the demo provider in fieldwork, with a case sample drawn.
+        var inspector = await app.TokenClientAsync("inspector");
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var providerId = await app.WithDbAsync(db => db.Staff.Where(s => s.UserName == "po").Select(s => s.ProviderId).SingleAsync());
+        var created = await inspector.PostAsJsonAsync("/api/v1/inspections", new
+        {
+            providerId,
+            providerType = "CRC",
+            framework = "2018",
+            title = "Inspection for the access matrix",
+            fieldworkFrom = today.AddDays(-2),
+            fieldworkTo = today.AddDays(8),
+            team = Array.Empty<int>(),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var inspectionId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        async Task<int> VersionAsync() => (await inspector.GetFromJsonAsync<JsonElement>($"/api/v1/inspections/{inspectionId}")).GetProperty("version").GetInt32();
+        var drawn = await inspector.PostAsJsonAsync($"/api/v1/inspections/{inspectionId}/samples", new { version = await VersionAsync(), kind = "CaseSupervision", seed = 7 });
+        Assert.Equal(HttpStatusCode.Created, drawn.StatusCode);
+        var fieldwork = await inspector.PutAsJsonAsync($"/api/v1/inspections/{inspectionId}/status", new { version = await VersionAsync(), status = "Fieldwork" });
+        Assert.Equal(HttpStatusCode.OK, fieldwork.StatusCode);
+
+        return await app.WithDbAsync(async db =>
+        {
+            var users = new List<MatrixUser>();
+            var teamOfUser = new Dictionary<string, int?>();
+            foreach (var (role, userName) in Accounts)
+            {
+                var staff = await db.Staff.Where(s => s.UserName == userName).Select(s => new { s.Id, s.ProviderId, s.TeamId }).SingleOrDefaultAsync();
+                var isAdmin = role == Roles.SystemAdministrator;
+                users.Add(new MatrixUser(role, userName, isAdmin ? null : staff?.Id, isAdmin || role == Roles.Inspector ? null : staff?.ProviderId));
+                teamOfUser[userName] = staff?.TeamId;
+            }
+
+            int Staff(string userName) => users.Single(u => u.UserName == userName).StaffId!.Value;
+            var sampled = await db.Set<Domain.Inspection.InspectionSample>().Where(s => s.InspectionId == inspectionId).SelectMany(s => s.Cases).Select(c => c.PersonId).ToListAsync();
+            var po = Staff("po");
+            var pso = Staff("pso");
+            var manager = Staff("manager");
+            var stockton = teamOfUser["po"];
+            var people = db.People.Where(p => p.ProviderId == providerId && !sampled.Contains(p.Id));
+            var picks = new (string Tag, int Id)[]
+            {
+                ("Own", await people.Where(p => p.ResponsibleOfficerId == po && !p.AccessList.Any()).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
+                ("SameTeam", await people.Where(p => p.TeamId == stockton && p.ResponsibleOfficerId != po && p.ResponsibleOfficerId != pso && !p.AccessList.Any()).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
+                ("OtherTeam", await people.Where(p => p.TeamId != null && p.TeamId != stockton && !p.AccessList.Any()).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
+                ("Excluded", await people.Where(p => p.AccessList.Any(e => e.Kind == AccessListKind.Exclusion && e.StaffMemberId == pso)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
+                ("Restricted", await people.Where(p => p.AccessList.Any(e => e.Kind == AccessListKind.Restriction && e.StaffMemberId == manager) && p.ResponsibleOfficerId != po).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
+                ("Sampled", await db.People.Where(p => sampled.Contains(p.Id) && !p.AccessList.Any()).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
+            };
+
+            // The other provider: a team, an officer, a hub, an unpaid work project and one allocated case.
+            var n = Random.Shared.Next(100_000, 999_999);
+            var other = new Provider { Code = $"X{n}", Name = Canary("Provider"), Kind = ProviderKind.Crc };
+            var otherTeam = new Team { Provider = other, Code = $"XT{n}", Name = Canary("Team"), Kind = TeamKind.LocalTeam };
+            var otherOfficer = new StaffMember { Provider = other, Team = otherTeam, StaffCode = $"XS{n}", FirstName = Canary("StaffFirst"), LastName = Canary("StaffLast"), Grade = StaffGrade.ProbationOfficer, ContractedHours = 37 };
+            var otherHub = new Site
+            {
+                Provider = other,
+                Team = otherTeam,
+                Code = $"XH{n}",
+                Name = Canary("Hub"),
+                Kind = SiteKind.CommunityHub,
+                Address = new Address { Line1 = Canary("HubStreet"), Town = "Stockton-on-Tees", Postcode = "TS18 1AA" },
+            };
+            db.AddRange(other, otherTeam, otherOfficer, otherHub);
+            await db.SaveChangesAsync();
+            var otherProject = new UnpaidWorkProject { ProviderId = other.Id, Name = Canary("Project"), Type = ProjectType.Environmental, Beneficiary = Canary("Beneficiary"), Placement = PlacementKind.Group, Capacity = 10 };
+            var otherPerson = new PersonOnProbation
+            {
+                Crn = Crn.Parse($"X{n:D6}"),
+                FirstName = "First",
+                LastName = "Last",
+                DateOfBirth = new DateOnly(1990, 1, 1),
+                Gender = Gender.Male,
+                ProviderId = other.Id,
+                TeamId = otherTeam.Id,
+                ResponsibleOfficerId = otherOfficer.Id,
+                AllocatedOn = today.AddMonths(-2),
+                Risk = new RiskProfile { Rosh = RoshLevel.High, RiskToChildren = true },
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            otherPerson.Orders.Add(new Order
+            {
+                Type = OrderType.CommunityOrder,
+                StartDate = today.AddMonths(-2),
+                LengthMonths = 12,
+                EndDate = OrderTerms.EndDate(today.AddMonths(-2), 12),
+                Court = "Teesside Magistrates' Court",
+                MainOffence = OffenceCategory.Violence,
+            });
+            db.AddRange(otherProject, otherPerson);
+            await db.SaveChangesAsync();
+            picks = [.. picks, ("OtherProvider", otherPerson.Id)];
+
+            // Markers in every field a page or export is likely to show: names, address, a contact's notes, an event.
+            var cases = new List<MatrixCase>();
+            var holders = new Dictionary<string, (int?, int?)>();
+            foreach (var (caseTag, id) in picks)
+            {
+                var person = await db.People.Include(p => p.AccessList).Include(p => p.Addresses).SingleAsync(p => p.Id == id);
+                var canaries = new[] { Canary(caseTag + "First"), Canary(caseTag + "Last"), Canary(caseTag + "Street"), Canary(caseTag + "Note"), Canary(caseTag + "Event") };
+                person.FirstName = canaries[0];
+                person.LastName = canaries[1];
+                db.Addresses.Add(new AddressRecord { PersonId = id, Address = new Address { Line1 = canaries[2], Town = "Stockton-on-Tees", Postcode = "TS18 1AA" }, From = today.AddDays(-10) });
+                db.Contacts.Add(new Contact { PersonId = id, On = today.AddDays(-1), Kind = ContactKind.Office, Outcome = ContactOutcome.AttendedAndComplied, Notes = canaries[3], RecordedBy = "matrix" });
+                db.SignificantEvents.Add(new SignificantEvent { PersonId = id, On = today.AddDays(-3), Kind = SignificantEventKind.PoliceDomesticAbuseCallOut, Description = canaries[4], RecordedBy = "matrix" });
+                cases.Add(new MatrixCase(caseTag, person.Crn.Value, id, person.ProviderId, person.AccessList.ToList(), canaries, sampled.Contains(id)));
+                holders[person.Crn.Value] = (person.TeamId, person.ResponsibleOfficerId);
+            }
+
+            await db.SaveChangesAsync();
+
+            var crnById = cases.ToDictionary(c => c.PersonId, c => c.Crn);
+            var ids = cases.Select(c => c.PersonId).ToList();
+            var childIds = new Dictionary<(string, string), int>();
+            foreach (var c in await db.Contacts.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
+            {
+                childIds.TryAdd((crnById[c.PersonId], "contacts"), c.Id);
+            }
+
+            foreach (var c in await db.SignificantEvents.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
+            {
+                childIds.TryAdd((crnById[c.PersonId], "events"), c.Id);
+            }
+
+            foreach (var c in await db.AgencyChecks.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
+            {
+                childIds.TryAdd((crnById[c.PersonId], "checks"), c.Id);
+            }
+
+            foreach (var c in await db.Referrals.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
+            {
+                childIds.TryAdd((crnById[c.PersonId], "referrals"), c.Id);
+            }
+
+            foreach (var c in await db.Registrations.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
+            {
+                childIds.TryAdd((crnById[c.PersonId], "registrations"), c.Id);
+            }
+
+            foreach (var c in await db.Assessments.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
+            {
+                childIds.TryAdd((crnById[c.PersonId], "assessments"), c.Id);
+            }
+
+            foreach (var c in await db.OversightEntries.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
+            {
+                childIds.TryAdd((crnById[c.PersonId], "directions"), c.Id);
+            }
+
+            foreach (var c in await db.CustodyRecords.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
+            {
+                childIds.TryAdd((crnById[c.PersonId], "custody"), c.Id);
+            }
+
+            var records = new Dictionary<string, (int, int?)>
+            {
+                ["teams"] = (stockton!.Value, otherTeam.Id),
+                ["staff"] = (po, otherOfficer.Id),
+                ["hubs"] = (await db.Sites.Where(s => s.ProviderId == providerId && s.Kind == SiteKind.CommunityHub).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(), otherHub.Id),
+                ["projects"] = (await db.UnpaidWorkProjects.Where(p => p.ProviderId == providerId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(), otherProject.Id),
+                ["inspections"] = (inspectionId, null),
+                ["inspection"] = (inspectionId, null),
+            };
+            async Task Own(string name, IQueryable<int> q)
+            {
+                if (await q.OrderBy(x => x).Cast<int?>().FirstOrDefaultAsync() is { } id)
+                {
+                    records[name] = (id, null);
+                }
+            }
+
+            await Own("sessions", db.UnpaidWorkSessions.Select(s => s.Id));
+            await Own("bookings", db.UnpaidWorkBookings.Select(s => s.Id));
+            await Own("groups", db.ProgrammeGroups.Select(s => s.Id));
+            await Own("programme-referrals", db.ProgrammeReferrals.Select(s => s.Id));
+            await Own("audits", db.CaseAssessments.Where(a => a.InspectionId == null).Select(s => s.Id));
+            await Own("feedback", db.AuditFeedback.Select(s => s.Id));
+
+            return new AccessWorld
+            {
+                Routes = routes,
+                Users = users,
+                Cases = cases,
+                TeamOfUser = teamOfUser,
+                CaseHolders = holders,
+                InspectionId = inspectionId,
+                ForeignCanaries = [other.Name, otherTeam.Name, otherOfficer.FirstName, otherOfficer.LastName, otherHub.Name, otherHub.Address.Line1, otherProject.Name, otherProject.Beneficiary],
+                Records = records,
+                ChildIds = childIds,
+            };
+        });
+    }
+
+    /// <summary>
+    /// The route with its parameters filled: the case's CRN, the case's own child record for a child id, and for other
+    /// records the demo provider's (or with <paramref name="foreign"/>, the other provider's) record of the kind the
+    /// segment before the parameter names. Null where the world has no such record.
+    /// </summary>
+    public string? Fill(Route route, MatrixCase? @case, bool foreign = false, string? childOf = null)
+    {
+        var segments = route.Template.Split('/');
+        var filled = new List<string>();
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var s = segments[i];
+            var m = Regex.Match(s, @"^\{([^}:?=]+)[^}]*\}$");
+            if (!m.Success)
+            {
+                filled.Add(s);
+                continue;
+            }
+
+            var name = m.Groups[1].Value;
+            var before = i > 0 ? segments[i - 1] : string.Empty;
+            string? value = name switch
+            {
+                "crn" => @case?.Crn,
+                "code" => "404",
+                "number" => "1",
+                "standardId" => "1.1",
+                "scope" => "Implementation",
+                "sessionId" => "1",
+                "referralId" => Records.TryGetValue("programme-referrals", out var r) ? r.Own.ToString() : null,
+                "bookingId" => Records.TryGetValue("bookings", out var b) ? b.Own.ToString() : null,
+                _ => IdFor(route, before, @case, foreign, childOf),
+            };
+            if (value is null)
+            {
+                return null;
+            }
+
+            filled.Add(value);
+        }
+
+        return string.Join('/', filled);
+    }
+
+    private string? IdFor(Route route, string before, MatrixCase? @case, bool foreign, string? childOf)
+    {
+        if (route.TakesCase && @case is not null && before != "inspections" && before != "inspection")
+        {
+            // A child record of a case: the case's own (or, to test substitution, another case's).
+            var crn = childOf ?? @case.Crn;
+            return ChildIds.TryGetValue((crn, before), out var child) ? child.ToString() : "999999";
+        }
+
+        var key = before switch
+        {
+            "referrals" when route.Template.Contains("programmes", StringComparison.Ordinal) => "programme-referrals",
+            _ => before,
+        };
+        if (!Records.TryGetValue(key, out var ids))
+        {
+            return null;
+        }
+
+        return foreign ? ids.Foreign?.ToString() : ids.Own.ToString();
+    }
+}
