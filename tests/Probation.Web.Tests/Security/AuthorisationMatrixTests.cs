@@ -96,10 +96,43 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         Assert.DoesNotContain(routes, r => r.Template.StartsWith("/bench", StringComparison.Ordinal));
     }
 
+    /// <summary>Sends every request of a plan, a few at a time, and gives the outcomes in the plan's order.</summary>
+    private async Task<Outcome[]> RunAsync(IReadOnlyList<(MatrixUser User, Route Route, string Method, string Url)> plan)
+    {
+        var outcomes = new Outcome[plan.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, plan.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = TestContext.Current.CancellationToken },
+            async (i, _) => outcomes[i] = await SendAsync(plan[i].User, plan[i].Route, plan[i].Method, plan[i].Url));
+        return outcomes;
+    }
+
     [Fact]
     public async Task Reads_EveryRouteRoleAndCaseSituation_ShowOnlyWhatTheAccessRulesAllow()
     {
-        var combinations = 0;
+        var plan = new List<(MatrixUser User, Route Route, MatrixCase? Case, bool Foreign, string Url)>();
+        foreach (var user in World.Users)
+        {
+            foreach (var route in World.Routes.Where(r => r.Methods.Contains("GET")))
+            {
+                if (route.TakesCase)
+                {
+                    plan.AddRange(World.Cases.Select(c => (user, route, (MatrixCase?)c, false, World.Fill(route, c)!)).Where(p => p.Item5 is not null));
+                    continue;
+                }
+
+                // Routes without a case: the demo provider's record, then the other provider's where the route takes an id.
+                foreach (var foreignRecord in route.Parameters.Count == 0 ? [false] : new[] { false, true })
+                {
+                    if (World.Fill(route, null, foreignRecord) is { } url)
+                    {
+                        plan.Add((user, route, null, foreignRecord, url));
+                    }
+                }
+            }
+        }
+
+        var outcomes = await RunAsync(plan.Select(p => (p.User, p.Route, "GET", p.Url)).ToList());
         var refused = 0;
         var allowedAndShown = 0;
         var unexpected = new List<string>();
@@ -107,112 +140,80 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         var notShown = new List<string>();
         var errors = new List<string>();
         var situations = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var user in World.Users)
+        for (var i = 0; i < plan.Count; i++)
         {
-            foreach (var route in World.Routes.Where(r => r.Methods.Contains("GET")))
+            var (user, route, @case, foreignRecord, _) = plan[i];
+            var outcome = outcomes[i];
+            if ((int)outcome.Status >= 500)
             {
-                if (route.TakesCase)
+                errors.Add(outcome.ToString());
+            }
+
+            if (user.ProviderId is not null && World.ForeignCanaries.FirstOrDefault(outcome.Body.Contains) is { } foreign)
+            {
+                leaks.Add($"{outcome} shows {foreign}");
+            }
+
+            if (@case is not null)
+            {
+                var (team, officer) = World.CaseHolders[@case.Crn];
+                var situation = @case.Situation(user, World.TeamOfUser[user.UserName], team, officer);
+                situations[situation] = situations.GetValueOrDefault(situation) + 1;
+                if (@case.MayRead(user, route))
                 {
-                    foreach (var @case in World.Cases)
+                    if (outcome.Succeeded)
                     {
-                        if (World.Fill(route, @case) is not { } url)
-                        {
-                            continue;
-                        }
-
-                        var outcome = await SendAsync(user, route, "GET", url);
-                        combinations++;
-                        if ((int)outcome.Status >= 500)
-                        {
-                            errors.Add(outcome.ToString());
-                        }
-
-                        var (team, officer) = World.CaseHolders[@case.Crn];
-                        var situation = @case.Situation(user, World.TeamOfUser[user.UserName], team, officer);
-                        situations[situation] = situations.GetValueOrDefault(situation) + 1;
-                        if (@case.MayRead(user, route))
-                        {
-                            if (outcome.Succeeded)
-                            {
-                                allowedAndShown++;
-                            }
-                            else
-                            {
-                                notShown.Add(outcome.ToString());
-                            }
-
-                            continue;
-                        }
-
-                        refused++;
-                        if (outcome.Succeeded)
-                        {
-                            unexpected.Add($"{outcome} ({situation})");
-                        }
-
-                        if (@case.Canaries.FirstOrDefault(outcome.Body.Contains) is { } marker)
-                        {
-                            leaks.Add($"{outcome} shows {marker} ({situation})");
-                        }
-
-                        if (user.ProviderId is not null && World.ForeignCanaries.FirstOrDefault(outcome.Body.Contains) is { } foreign)
-                        {
-                            leaks.Add($"{outcome} shows {foreign}");
-                        }
+                        allowedAndShown++;
+                    }
+                    else
+                    {
+                        notShown.Add(outcome.ToString());
                     }
 
                     continue;
                 }
 
-                // Routes without a case: the demo provider's record, then the other provider's where the route takes an id.
-                foreach (var foreignRecord in route.Parameters.Count == 0 ? [false] : new[] { false, true })
+                refused++;
+                if (outcome.Succeeded)
                 {
-                    if (World.Fill(route, null, foreignRecord) is not { } url)
-                    {
-                        continue;
-                    }
+                    unexpected.Add($"{outcome} ({situation})");
+                }
 
-                    var outcome = await SendAsync(user, route, "GET", url);
-                    combinations++;
-                    if ((int)outcome.Status >= 500)
-                    {
-                        errors.Add(outcome.ToString());
-                    }
+                if (@case.Canaries.FirstOrDefault(outcome.Body.Contains) is { } marker)
+                {
+                    leaks.Add($"{outcome} shows {marker} ({situation})");
+                }
 
-                    // Organisation records (teams, staff, hubs, projects) are not case data: inspectors and administrators,
-                    // who belong to no provider, read every provider's; provider staff read only their own.
-                    if (foreignRecord && user.ProviderId is not null)
-                    {
-                        refused++;
-                        situations["other provider's record"] = situations.GetValueOrDefault("other provider's record") + 1;
-                        if (outcome.Succeeded)
-                        {
-                            unexpected.Add($"{outcome} (other provider's record)");
-                        }
-                    }
+                continue;
+            }
 
-                    // Lists, searches, dashboards and exports: no marker of a case this user may not read, on this route.
-                    foreach (var @case in World.Cases.Where(c => !c.MayRead(user, route) && !(route.Template.Contains("inspection", StringComparison.Ordinal) && c.MayRead(user, InspectionCase))))
-                    {
-                        if (@case.Canaries.FirstOrDefault(outcome.Body.Contains) is { } marker)
-                        {
-                            leaks.Add($"{outcome} shows {marker}");
-                        }
-                    }
+            // Organisation records (teams, staff, hubs, projects) are not case data: inspectors and administrators, who
+            // belong to no provider, read every provider's; provider staff read only their own.
+            if (foreignRecord && user.ProviderId is not null)
+            {
+                refused++;
+                situations["other provider's record"] = situations.GetValueOrDefault("other provider's record") + 1;
+                if (outcome.Succeeded)
+                {
+                    unexpected.Add($"{outcome} (other provider's record)");
+                }
+            }
 
-                    if (user.ProviderId is not null && World.ForeignCanaries.FirstOrDefault(outcome.Body.Contains) is { } foreign)
-                    {
-                        leaks.Add($"{outcome} shows {foreign}");
-                    }
+            // Lists, searches, dashboards and exports: no marker of a case this user may not read, on this route.
+            foreach (var hidden in World.Cases.Where(c => !c.MayRead(user, route) && !(route.Template.Contains("inspection", StringComparison.Ordinal) && c.MayRead(user, InspectionCase))))
+            {
+                if (hidden.Canaries.FirstOrDefault(outcome.Body.Contains) is { } marker)
+                {
+                    leaks.Add($"{outcome} shows {marker}");
                 }
             }
         }
 
         Report($"Read matrix: {World.Routes.Count(r => r.Methods.Contains("GET"))} GET routes × {World.Users.Count} roles × {World.Cases.Count} cases: "
-            + $"{combinations} requests; {refused} should be refused, {unexpected.Count} were not; {leaks.Count} showed a marker; "
+            + $"{plan.Count} requests; {refused} should be refused, {unexpected.Count} were not; {leaks.Count} showed a marker; "
             + $"{allowedAndShown} allowed and shown; {notShown.Count} allowed by the access rules but refused by the route's own rules (role or state). "
             + $"Situations: {string.Join(", ", situations.Select(s => $"{s.Key} {s.Value}"))}");
-        Assert.True(combinations > 3000, $"only {combinations} combinations");
+        Assert.True(plan.Count > 3000, $"only {plan.Count} combinations");
         Assert.True(unexpected.Count == 0, "Not refused:\n" + string.Join('\n', unexpected));
         Assert.True(leaks.Count == 0, "Markers shown:\n" + string.Join('\n', leaks));
         Assert.True(errors.Count == 0, "Server errors:\n" + string.Join('\n', errors));
@@ -228,57 +229,86 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
     {
         var before = await FingerprintAsync();
         var auditBefore = await fixture.App.WithDbAsync(db => db.AuditEntries.Where(e => e.Action != AuditAction.Consulted).CountAsync());
-        var combinations = 0;
-        var unexpected = new List<string>();
-        var leaks = new List<string>();
-        var byStatus = new SortedDictionary<int, int>();
-        var errors = new List<string>();
+        var plan = new List<(MatrixUser User, Route Route, MatrixCase Case, string Method, string Url)>();
         foreach (var user in World.Users)
         {
             foreach (var route in World.Routes.Where(r => r.TakesCase && r.Methods.Any(WriteMethods.Contains)))
             {
                 foreach (var @case in World.Cases.Where(c => !c.MayRead(user, route)))
                 {
-                    if (World.Fill(route, @case) is not { } url)
+                    if (World.Fill(route, @case) is { } url)
                     {
-                        continue;
-                    }
-
-                    foreach (var method in route.Methods.Where(WriteMethods.Contains))
-                    {
-                        var outcome = await SendAsync(user, route, method, url);
-                        combinations++;
-                        byStatus[(int)outcome.Status] = byStatus.GetValueOrDefault((int)outcome.Status) + 1;
-                        if ((int)outcome.Status >= 500)
-                        {
-                            errors.Add(outcome.ToString());
-                        }
-
-                        if (outcome.Succeeded)
-                        {
-                            unexpected.Add(outcome.ToString());
-                        }
-
-                        if (@case.Canaries.FirstOrDefault(outcome.Body.Contains) is { } marker)
-                        {
-                            leaks.Add($"{outcome} shows {marker}");
-                        }
+                        plan.AddRange(route.Methods.Where(WriteMethods.Contains).Select(method => (user, route, @case, method, url)));
                     }
                 }
             }
         }
 
+        var outcomes = await RunAsync(plan.Select(p => (p.User, p.Route, p.Method, p.Url)).ToList());
+        var unexpected = outcomes.Where(o => o.Succeeded).Select(o => o.ToString()).ToList();
+        var errors = outcomes.Where(o => (int)o.Status >= 500).Select(o => o.ToString()).ToList();
+        var leaks = plan.Zip(outcomes).Where(x => x.First.Case.Canaries.Any(x.Second.Body.Contains)).Select(x => x.Second.ToString()).ToList();
+        var byStatus = outcomes.GroupBy(o => (int)o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count()}");
+
         var after = await FingerprintAsync();
         var auditAfter = await fixture.App.WithDbAsync(db => db.AuditEntries.Where(e => e.Action != AuditAction.Consulted).CountAsync());
-        Report($"Write matrix: {combinations} writes to cases the user may not read; {unexpected.Count} succeeded; {leaks.Count} showed a marker; "
-            + $"answers: {string.Join(", ", byStatus.Select(s => $"{s.Key} × {s.Value}"))}; changed cases: {before.Keys.Count(k => before[k] != after[k])}; "
+        Report($"Write matrix: {plan.Count} writes to cases the user may not read; {unexpected.Count} succeeded; {leaks.Count} showed a marker; "
+            + $"answers: {string.Join(", ", byStatus)}; changed cases: {before.Keys.Count(k => before[k] != after[k])}; "
             + $"audit rows of changes: {auditAfter - auditBefore}");
-        Assert.True(combinations > 1000, $"only {combinations} combinations");
+        Assert.True(plan.Count > 1000, $"only {plan.Count} combinations");
         Assert.True(unexpected.Count == 0, "Not refused:\n" + string.Join('\n', unexpected));
         Assert.True(leaks.Count == 0, "Markers shown:\n" + string.Join('\n', leaks));
         Assert.True(errors.Count == 0, "Server errors:\n" + string.Join('\n', errors));
         Assert.Equal(before, after);
         Assert.Equal(auditBefore, auditAfter);
+    }
+
+    [Fact]
+    public async Task AnotherRecordsId_InARouteTheUserMayUse_IsRefused_AndChangesNothing()
+    {
+        // A child record (contact, check, event...) of another case, put under the user's own case; and the other
+        // provider's team, staff member, hub or project where a route takes the id of the user's own.
+        var own = World.Cases.Single(c => c.Tag == "Own");
+        var before = await FingerprintAsync();
+        var plan = new List<(MatrixUser User, Route Route, string Method, string Url, string Whose)>();
+        foreach (var user in World.Users.Where(u => u.UserName is "po" or "manager" or "upw" or "leader"))
+        {
+            foreach (var route in World.Routes.Where(r => r.Parameters.Count > (r.TakesCase ? 1 : 0)))
+            {
+                var methods = route.Methods.Where(m => m == "GET" || WriteMethods.Contains(m)).ToList();
+                if (route.TakesCase)
+                {
+                    var ownUrl = World.Fill(route, own);
+                    foreach (var other in World.Cases.Where(c => c != own))
+                    {
+                        if (World.Fill(route, own, childOf: other.Crn) is { } url && url != ownUrl && !url.Contains("999999", StringComparison.Ordinal))
+                        {
+                            plan.AddRange(methods.Select(m => (user, route, m, url, other.Crn)));
+                        }
+                    }
+                }
+                else if (World.Fill(route, null, foreign: true) is { } foreignUrl && foreignUrl != World.Fill(route, null))
+                {
+                    plan.AddRange(methods.Select(m => (user, route, m, foreignUrl, "other provider")));
+                }
+            }
+        }
+
+        var outcomes = await RunAsync(plan.Select(p => (p.User, p.Route, p.Method, p.Url)).ToList());
+        var unexpected = outcomes.Where(o => o.Succeeded).Select(o => o.ToString()).ToList();
+        var errors = outcomes.Where(o => (int)o.Status >= 500).Select(o => o.ToString()).ToList();
+        var leaks = plan.Zip(outcomes)
+            .Where(x => World.Cases.Where(c => c.Crn == x.First.Whose).SelectMany(c => c.Canaries).Concat(World.ForeignCanaries).Any(x.Second.Body.Contains))
+            .Select(x => x.Second.ToString()).ToList();
+        var after = await FingerprintAsync();
+        Report($"Identifier substitution: {plan.Count} requests ({plan.Count(p => p.Whose == "other provider")} with the other provider's records, "
+            + $"{plan.Select(p => p.Route.Template).Distinct().Count()} routes); {unexpected.Count} succeeded; {leaks.Count} showed another record's data; "
+            + $"answers: {string.Join(", ", outcomes.GroupBy(o => (int)o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count()}"))}");
+        Assert.True(plan.Count > 50, $"only {plan.Count} substitutions");
+        Assert.True(unexpected.Count == 0, "Not refused:\n" + string.Join('\n', unexpected));
+        Assert.True(leaks.Count == 0, "Data shown:\n" + string.Join('\n', leaks));
+        Assert.True(errors.Count == 0, "Server errors:\n" + string.Join('\n', errors));
+        Assert.Equal(before, after);
     }
 
     /// <summary>Each matrix case's version and the number of records it holds: any write shows here.</summary>
