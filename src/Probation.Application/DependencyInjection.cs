@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         AuditWriter.Register(services);
         services.AddScoped<SearchAuditLog>();
+        services.AddScoped<Identity.DisableAccount>();
         services.AddScoped<RecordExport>();
         services.AddScoped<SearchCases>();
         services.AddScoped<GetCaseOverview>();

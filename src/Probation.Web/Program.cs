@@ -80,6 +80,11 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = session.IdleTimeout;
 });
+builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+{
+    o.ValidationInterval = session.StampCheckInterval;
+    o.TimeProvider = clock;
+});
 builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<TimeProvider>((o, clock) => o.Events = CookieEvents.Create(session, clock));
 
@@ -155,6 +160,7 @@ app.UseWhen(
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseMiddleware<TokenStampCheck>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -167,6 +173,7 @@ app.MapHealthChecks("/health/ready", new()
 }).AllowAnonymous();
 app.MapRazorPages();
 app.MapProbationApi();
+app.MapAccountsApi();
 app.MapAllocationApi();
 app.MapSupervisionApi();
 app.MapOversightApi();

@@ -111,6 +111,51 @@ public sealed class SessionLimits
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(8);
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How often a session or token is checked against its account's security stamp. Signing out, disabling an
+    /// account or changing its password changes the stamp, so every other session and token of that account ends
+    /// within this time.
+    /// </summary>
+    public TimeSpan StampCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Bearer tokens carry the account's security stamp from when they were issued. A token whose stamp no longer matches
+/// the account (signed out everywhere, disabled, password changed) is refused with 401. Each token is checked against
+/// the database at most once per <see cref="SessionLimits.StampCheckInterval"/>.
+/// </summary>
+public sealed class TokenStampCheck(RequestDelegate next, SessionLimits session, TimeProvider clock)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _checked = new(StringComparer.Ordinal);
+
+    public async Task InvokeAsync(HttpContext context, SignInManager<ApplicationUser> signIn)
+    {
+        if (context.User.Identity?.IsAuthenticated == true
+            && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var key = context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value + "|" + context.User.FindFirst(signIn.Options.ClaimsIdentity.SecurityStampClaimType)?.Value;
+            var now = clock.GetUtcNow();
+            if (!_checked.TryGetValue(key, out var at) || now - at >= session.StampCheckInterval)
+            {
+                if (await signIn.ValidateSecurityStampAsync(context.User) is null)
+                {
+                    _checked.TryRemove(key, out _);
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return;
+                }
+
+                if (_checked.Count > 10_000)
+                {
+                    _checked.Clear();
+                }
+
+                _checked[key] = now;
+            }
+        }
+
+        await next(context);
+    }
 }
 
 public static class CookieEvents

@@ -57,7 +57,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         public override string ToString() => $"{User.UserName} {Method} {Url} → {(int)Status}{(Location is null ? string.Empty : " " + Location)}";
     }
 
-    private async Task<Outcome> SendAsync(MatrixUser user, Route route, string method, string url)
+    private async Task<Outcome> SendAsync(MatrixUser user, Route route, string method, string url, bool withToken = true)
     {
         var (browser, api, token) = fixture.Clients[user.UserName];
         var client = route.IsPage ? browser : api;
@@ -65,7 +65,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         if (method != "GET")
         {
             request.Content = route.IsPage
-                ? new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })
+                ? new FormUrlEncodedContent(withToken ? new Dictionary<string, string> { ["__RequestVerificationToken"] = token } : new Dictionary<string, string> { ["Input.Notes"] = "sent from another site" })
                 : new StringContent("{\"version\":1}", Encoding.UTF8, "application/json");
         }
 
@@ -308,6 +308,34 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         Assert.True(unexpected.Count == 0, "Not refused:\n" + string.Join('\n', unexpected));
         Assert.True(leaks.Count == 0, "Data shown:\n" + string.Join('\n', leaks));
         Assert.True(errors.Count == 0, "Server errors:\n" + string.Join('\n', errors));
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task EveryForm_WithoutItsAntiforgeryToken_IsRefused_AndChangesNothing()
+    {
+        var own = World.Cases.Single(c => c.Tag == "Own");
+        var before = await FingerprintAsync();
+        var pages = World.Routes.Where(r => r.IsPage).ToList();
+        var plan = new List<(MatrixUser User, Route Route, string Url)>();
+        foreach (var user in World.Users.Where(u => u.UserName is "po" or "manager" or "upw" or "programmes" or "ttg" or "quality" or "inspector" or "admin"))
+        {
+            plan.AddRange(pages.Select(r => (user, r, World.Fill(r, r.TakesCase ? own : null)!)).Where(p => p.Item3 is not null));
+        }
+
+        var outcomes = new Outcome[plan.Count];
+        for (var i = 0; i < plan.Count; i++)
+        {
+            outcomes[i] = await SendAsync(plan[i].User, plan[i].Route, "POST", plan[i].Url, withToken: false);
+        }
+
+        var after = await FingerprintAsync();
+        var refusedAsForged = outcomes.Count(o => o.Status == HttpStatusCode.BadRequest);
+        Report($"Forms without a token: {plan.Count} posts to {pages.Count} pages by {plan.Select(p => p.User).Distinct().Count()} roles; "
+            + $"answers: {string.Join(", ", outcomes.GroupBy(o => (int)o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count()}"))}");
+        Assert.True(outcomes.All(o => !o.Succeeded), "Accepted without a token:\n" + string.Join('\n', outcomes.Where(o => o.Succeeded)));
+        Assert.True(outcomes.All(o => o.Status is HttpStatusCode.BadRequest || o.Location is not null), "Neither refused as forged nor sent away:\n" + string.Join('\n', outcomes.Where(o => o.Status is not HttpStatusCode.BadRequest && o.Location is null)));
+        Assert.True(refusedAsForged > pages.Count * 4, $"only {refusedAsForged} posts were refused for their missing token");
         Assert.Equal(before, after);
     }
 
