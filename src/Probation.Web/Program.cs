@@ -106,6 +106,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.SystemAdministrator, p => p.RequireRole(Roles.SystemAdministrator));
 
 builder.Services.AddDataProtection().PersistKeysToDbContext<ProbationDbContext>().SetApplicationName("probation");
+builder.Services.AddRateLimiter(o => SignInRateLimit.Configure(o, session));
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "probation.antiforgery";
@@ -159,6 +160,7 @@ app.UseWhen(
     });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<TokenStampCheck>();
 app.UseAuthorization();

@@ -60,6 +60,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Demo:Seed", "true");
             b.UseSetting("Demo:Scale", "small");
             b.UseSetting("Demo:Password", DemoPassword);
+            b.UseSetting("Session:SignInAttemptsPerMinute", "100000"); // every test signs in from the same address
             b.UseSetting("Logging:LogLevel:Default", "Warning");
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

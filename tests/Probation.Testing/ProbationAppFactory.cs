@@ -50,6 +50,12 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
     /// <summary>Whether the demo provider is loaded (it is only where asked for).</summary>
     protected virtual bool SeedDemo => true;
 
+    /// <summary>
+    /// The sign-in rate limit per client address. Tests sign dozens of users in from one address within seconds, so
+    /// the factory lifts it; the test of the limit itself keeps the app's own (null).
+    /// </summary>
+    protected virtual int? SignInAttemptsPerMinute => 100_000;
+
     /// <summary>The demo dataset's size: small keeps tests fast; the provider scale is the report's shape.</summary>
     protected virtual string DemoScale => "small";
 
@@ -67,6 +73,10 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Demo:Scale", DemoScale);
         builder.UseSetting("Demo:Password", TestUsers.Password);
         builder.UseSetting("Reports:DailyAggregates:Enabled", "false"); // tests refresh the report aggregates themselves
+        if (SignInAttemptsPerMinute is { } attempts)
+        {
+            builder.UseSetting("Session:SignInAttemptsPerMinute", attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

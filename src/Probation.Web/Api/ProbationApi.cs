@@ -29,7 +29,7 @@ public static class ProbationApi
     public static void MapProbationApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/api/v1").WithTags("Probation API");
-        v1.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().DisableAntiforgery()
+        v1.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInRateLimit.Policy)
             .WithSummary("Exchange a username and password for a bearer token");
 
         v1.MapGet("/me", (Probation.Application.Access.IRequestContext request) =>

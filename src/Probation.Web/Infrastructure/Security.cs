@@ -118,6 +118,37 @@ public sealed class SessionLimits
     /// within this time.
     /// </summary>
     public TimeSpan StampCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Sign-in attempts (the sign-in form and the token endpoint) one client address may make a minute, whoever it
+    /// names: the lock-out stops guessing one account's password, this stops trying one password on many accounts.
+    /// </summary>
+    public int SignInAttemptsPerMinute { get; set; } = 30;
+}
+
+/// <summary>The rate limit on sign-in attempts (<see cref="SessionLimits.SignInAttemptsPerMinute"/>), per client address.</summary>
+public static class SignInRateLimit
+{
+    public const string Policy = "sign-in";
+
+    public static void Configure(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions o, SessionLimits session)
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        o.AddPolicy(Policy, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+            ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("reading the form")
+            : System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "no address",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = session.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        o.OnRejected = async (ctx, ct) =>
+        {
+            ctx.HttpContext.Response.Headers.RetryAfter = "60";
+            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(title: "Too many sign-in attempts", detail: "Too many sign-in attempts from this address. Try again in a minute.", statusCode: StatusCodes.Status429TooManyRequests)
+                    .ExecuteAsync(ctx.HttpContext);
+            }
+        };
+    }
 }
 
 /// <summary>

@@ -20,6 +20,7 @@ public sealed class ErrorModel : PageModel
         {
             400 => ("The form could not be sent", "The page may have been open for too long, or the request was not valid. Go back, reload the page and try again."),
             403 => ("You do not have access to this page", "Your role does not include this page. Ask your team manager if you need access."),
+            429 => ("Too many attempts", "There have been too many sign-in attempts from your network. Wait a minute, then try again."),
             405 => ("This page cannot take that request", "Go back and use the page's own buttons and links."),
             404 => ("Page not found", "If you typed the web address, check it is correct. If you entered a case reference number, it is one letter followed by six digits, for example X123456."),
             _ => ("Sorry, there is a problem with the service", "Try again later. Nothing you entered has been saved."),

@@ -7,6 +7,7 @@ using Probation.Web.Infrastructure;
 
 namespace Probation.Web.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class SignInModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TimeProvider clock) : PageModel
 {
     [BindProperty]
