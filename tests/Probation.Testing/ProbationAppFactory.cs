@@ -50,6 +50,12 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
     /// <summary>Whether the demo provider is loaded (it is only where asked for).</summary>
     protected virtual bool SeedDemo => true;
 
+    /// <summary>
+    /// Whether the app may start on a database that could lose committed rows in a crash: the test PostgreSQL server
+    /// runs without fsync for speed, so its tests say so; SQLite test databases are durable and need nothing.
+    /// </summary>
+    protected virtual bool AcceptNonDurableStorage => _database?.Provider == "Postgres";
+
     /// <summary>The demo dataset's size: small keeps tests fast; the provider scale is the report's shape.</summary>
     protected virtual string DemoScale => "small";
 
@@ -67,6 +73,11 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Demo:Scale", DemoScale);
         builder.UseSetting("Demo:Password", TestUsers.Password);
         builder.UseSetting("Reports:DailyAggregates:Enabled", "false"); // tests refresh the report aggregates themselves
+        if (AcceptNonDurableStorage)
+        {
+            builder.UseSetting("Database:AcceptNonDurableStorage", "true");
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
