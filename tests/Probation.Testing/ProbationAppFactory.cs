@@ -73,6 +73,7 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Demo:Scale", DemoScale);
         builder.UseSetting("Demo:Password", TestUsers.Password);
         builder.UseSetting("Reports:DailyAggregates:Enabled", "false"); // tests refresh the report aggregates themselves
+        builder.UseSetting("Audit:Sealing:Enabled", "false"); // tests seal the audit log themselves
         if (AcceptNonDurableStorage)
         {
             builder.UseSetting("Database:AcceptNonDurableStorage", "true");
