@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Probation.Application.Audit;
@@ -265,3 +266,71 @@ public sealed class SqliteAuditIntegrityTests(ProbationAppFactory app) : AuditIn
 
 [Trait("Database", "Postgres")]
 public sealed class PostgresAuditIntegrityTests(PostgresAppFactory app) : AuditIntegrityTests(app), IClassFixture<PostgresAppFactory>;
+
+/// <summary>The app with its background sealer on, waking often, so a test sees it seal what was written.</summary>
+public class SealingAppFactory : ProbationAppFactory
+{
+    public SealingAppFactory()
+        : base(TestDatabase.Sqlite())
+    {
+    }
+
+    protected SealingAppFactory(TestDatabase? database)
+        : base(database)
+    {
+    }
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Audit:Sealing:Enabled", "true");
+        builder.UseSetting("Audit:Sealing:Interval", "00:00:00.2");
+        builder.UseSetting("Audit:Sealing:Horizon", "00:00:00.3");
+    }
+}
+
+public sealed class PostgresSealingAppFactory() : SealingAppFactory(TestDatabase.Postgres());
+
+/// <summary>The background sealer seals what was committed, a horizon after it saw it, and the chain verifies.</summary>
+public abstract class AuditSealerTests(SealingAppFactory app)
+{
+    [Fact]
+    public async Task TheBackgroundSealer_SealsCommittedEntries_AndTheChainVerifies()
+    {
+        app.SkipIfUnavailable();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditLog>()
+                .RecordReadAsync(AuditAction.Consulted, "Background sealing", [Crn.Parse("W000001")], CancellationToken.None);
+        }
+
+        var highest = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Id));
+        var sealedThrough = 0L;
+        for (var i = 0; i < 100 && sealedThrough < highest; i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            sealedThrough = await app.WithDbAsync(db => db.AuditSeals.MaxAsync(s => (long?)s.ThroughEntryId)) ?? 0;
+        }
+
+        Assert.True(sealedThrough >= highest, $"Sealed through {sealedThrough}, the log reaches {highest}.");
+        var verification = await app.WithDbAsync(db => new AuditChain(db, app.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditChain>.Instance).VerifyAsync(CancellationToken.None));
+        Assert.True(verification.Ok, verification.Problem);
+        Assert.True(verification.EntriesCovered >= 1);
+    }
+
+    [Theory]
+    [InlineData(null, "00:00:00", null, null, "Audit:Sealing:Interval")]
+    [InlineData(null, null, "02:00:00", null, "Audit:Sealing:Horizon")]
+    [InlineData(null, null, null, 0, "Audit:Sealing:MaxEntriesPerSeal")]
+    public void BadSealingSettings_StopStartUpWithAClearMessage(bool? enabled, string? interval, string? horizon, int? max, string named)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => AuditSealOptions.Checked(
+            enabled, interval is null ? null : TimeSpan.Parse(interval, CultureInfo.InvariantCulture), horizon is null ? null : TimeSpan.Parse(horizon, CultureInfo.InvariantCulture), max));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteAuditSealerTests(SealingAppFactory app) : AuditSealerTests(app), IClassFixture<SealingAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresAuditSealerTests(PostgresSealingAppFactory app) : AuditSealerTests(app), IClassFixture<PostgresSealingAppFactory>;
