@@ -14,6 +14,8 @@ public static class DependencyInjection
     {
         services.AddScoped<AuditLog>();
         AuditWriter.Register(services);
+        services.TryAddSingleton(AuditSealOptions.Default);
+        AuditSealer.Register(services);
         services.AddScoped<SearchAuditLog>();
         services.AddScoped<Identity.DisableAccount>();
         services.AddScoped<RecordExport>();

@@ -51,6 +51,9 @@ if (refreshAfter < TimeSpan.Zero || refreshAfter > TimeSpan.FromHours(6))
 }
 
 builder.Services.AddSingleton(new Probation.Application.Supervision.CaseStatusRefreshOptions(config.GetValue("CaseStatus:RefreshDaily", true), refreshAfter));
+var sealing = config.GetSection("Audit:Sealing");
+builder.Services.AddSingleton(Probation.Application.Audit.AuditSealOptions.Checked(
+    sealing.GetValue<bool?>("Enabled"), sealing.GetValue<TimeSpan?>("Interval"), sealing.GetValue<TimeSpan?>("Horizon"), sealing.GetValue<int?>("MaxEntriesPerSeal")));
 builder.Services.AddProbationUseCases();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();

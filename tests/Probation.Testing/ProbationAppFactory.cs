@@ -56,6 +56,12 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
     /// </summary>
     protected virtual int? SignInAttemptsPerMinute => 100_000;
 
+    /// <summary>
+    /// Whether the app may start on a database that could lose committed rows in a crash: the test PostgreSQL server
+    /// runs without fsync for speed, so its tests say so; SQLite test databases are durable and need nothing.
+    /// </summary>
+    protected virtual bool AcceptNonDurableStorage => _database?.Provider == "Postgres";
+
     /// <summary>The demo dataset's size: small keeps tests fast; the provider scale is the report's shape.</summary>
     protected virtual string DemoScale => "small";
 
@@ -77,6 +83,13 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
         {
             builder.UseSetting("Session:SignInAttemptsPerMinute", attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+
+        builder.UseSetting("Audit:Sealing:Enabled", "false"); // tests seal the audit log themselves
+        if (AcceptNonDurableStorage)
+        {
+            builder.UseSetting("Database:AcceptNonDurableStorage", "true");
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

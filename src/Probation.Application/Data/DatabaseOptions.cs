@@ -44,8 +44,21 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
                 : throw new InvalidOperationException("ConnectionStrings:Probation must be set when Database:Provider is Postgres.");
         }
 
-        return new DatabaseOptions(provider, connectionString);
+        var acceptText = configuration[DatabaseDurability.AcceptSetting];
+        var accept = false;
+        if (!string.IsNullOrWhiteSpace(acceptText) && !bool.TryParse(acceptText, out accept))
+        {
+            throw new InvalidOperationException($"{DatabaseDurability.AcceptSetting} must be true or false, not '{acceptText}'.");
+        }
+
+        return new DatabaseOptions(provider, connectionString) { AcceptNonDurableStorage = accept };
     }
+
+    /// <summary>
+    /// Whether start-up goes on (with a warning) on a database that could lose committed rows in a crash (see
+    /// <see cref="DatabaseDurability"/>). False unless <c>Database:AcceptNonDurableStorage</c> is true: only for throwaway test databases.
+    /// </summary>
+    public bool AcceptNonDurableStorage { get; init; }
 
     /// <summary>
     /// The PostgreSQL connection settings the app sets where the operator's connection string does not (ADR 0016):

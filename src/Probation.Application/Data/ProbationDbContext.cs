@@ -61,6 +61,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<Reports.DailyTimelinessCount> DailyTimelinessCounts => Set<Reports.DailyTimelinessCount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -139,7 +140,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
             switch (entry.Entity)
             {
                 // The audit log is append-only (DPA 2018 s.62): rows are never changed or removed.
-                case AuditEntry or AuditSubject when entry.State is EntityState.Modified or EntityState.Deleted:
+                case AuditEntry or AuditSubject or AuditSeal when entry.State is EntityState.Modified or EntityState.Deleted:
                     throw new InvalidOperationException("The audit log is append-only.");
                 case PersonOnProbation person when entry.State == EntityState.Modified:
                     person.Version++;

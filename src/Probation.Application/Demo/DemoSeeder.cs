@@ -148,12 +148,16 @@ public sealed partial class DemoSeeder(
     private static partial void LogSeeded(ILogger logger, string scale, int people, int staff, long elapsedMs);
 }
 
-/// <summary>Brings the database to the current schema and makes sure the roles exist; then demo data if asked for.</summary>
-public sealed class DatabaseInitialiser(ProbationDbContext db, RoleManager<IdentityRole> roles, DemoSeeder seeder)
+/// <summary>
+/// Brings the database to the current schema, checks that it is durable (<see cref="DatabaseDurability"/>) and makes
+/// sure the roles exist; then demo data if asked for.
+/// </summary>
+public sealed class DatabaseInitialiser(ProbationDbContext db, RoleManager<IdentityRole> roles, DemoSeeder seeder, DatabaseOptions database, ILogger<DatabaseInitialiser> log)
 {
     public async Task InitialiseAsync(DemoOptions demo, CancellationToken ct)
     {
         await db.Database.MigrateAsync(ct);
+        await DatabaseDurability.CheckAsync(db, database.AcceptNonDurableStorage, log, ct);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

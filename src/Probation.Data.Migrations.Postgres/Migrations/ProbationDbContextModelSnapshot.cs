@@ -520,6 +520,36 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Probation.Domain.Audit.AuditSeal", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AfterEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SealedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ThroughEntryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ThroughEntryId")
+                        .IsUnique();
+
+                    b.ToTable("AuditSeals", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Audit.AuditSubject", b =>
                 {
                     b.Property<long>("Id")

@@ -497,6 +497,36 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Probation.Domain.Audit.AuditSeal", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AfterEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SealedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThroughEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ThroughEntryId")
+                        .IsUnique();
+
+                    b.ToTable("AuditSeals", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Audit.AuditSubject", b =>
                 {
                     b.Property<long>("Id")

@@ -64,6 +64,13 @@ public static class ProbationApi
                 return Results.Ok(await q.RunAsync(new AuditSearch(crn, user, from, to, page ?? 1, pageSize ?? 50), ct));
             })
             .RequireAuthorization(Policies.SystemAdministrator);
+        v1.MapGet("/audit/verify", async (AuditChain chain, CancellationToken ct) => Results.Ok(await chain.VerifyAsync(ct)))
+            .RequireAuthorization(Policies.SystemAdministrator)
+            .WithSummary("Check the audit log against its hash chain")
+            .WithDescription("Walks every seal of the audit log in order, reads the entries and subjects each covers again and recomputes its hash. "
+                + "ok is false when a seal's rows were changed, deleted or added since it was made; firstBrokenSeal names the first such seal and "
+                + "brokenAfterEntryId and brokenThroughEntryId its range. Entries newer than the last seal (unsealedEntries) are sealed within minutes.")
+            .Produces<AuditVerification>();
     }
 
     private static async Task<IResult> IssueTokenAsync(

@@ -29,3 +29,15 @@ internal sealed class AuditSubjectConfiguration : IEntityTypeConfiguration<Audit
         b.HasIndex(s => new { s.Crn, s.AuditEntryId });
     }
 }
+
+internal sealed class AuditSealConfiguration : IEntityTypeConfiguration<AuditSeal>
+{
+    public void Configure(EntityTypeBuilder<AuditSeal> b)
+    {
+        b.ToTable("AuditSeals");
+        b.HasKey(s => s.Position);
+        b.Property(s => s.Position).ValueGeneratedNever();
+        b.Property(s => s.Hash).HasMaxLength(AuditSeal.HashLength);
+        b.HasIndex(s => s.ThroughEntryId).IsUnique();
+    }
+}
