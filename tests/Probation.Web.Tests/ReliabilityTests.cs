@@ -409,6 +409,54 @@ public abstract class ReliabilityTests(FaultInjectingAppFactory app)
         return crn;
     }
 
+    /// <summary>A new project and one session of it with <paramref name="places"/> places, an evening still to come.</summary>
+    private async Task<(int Id, int Version)> SessionAsync(HttpClient upw, int places, string on)
+    {
+        var supervisors = await app.WithDbAsync(db => db.Staff.Where(s => s.Grade == Domain.Organisation.StaffGrade.UnpaidWorkSupervisor).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
+        var project = await upw.PostAsJsonAsync("/api/v1/unpaid-work/projects", new
+        {
+            name = "Reliability project " + Interlocked.Increment(ref _people),
+            type = "Horticulture",
+            beneficiary = "Thornaby Town Council",
+            placement = "Group",
+            womenOnly = false,
+            capacity = places,
+            risks = Array.Empty<string>(),
+            weekendAvailable = true,
+            supervisorIds = supervisors,
+        });
+        Assert.True(project.StatusCode == HttpStatusCode.Created, await project.Content.ReadAsStringAsync());
+        var projectId = (await project.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var created = await upw.PostAsJsonAsync("/api/v1/unpaid-work/sessions", new { projectId, on, startsAt = "18:00", endsAt = "21:00", supervisorId = supervisors[^1], capacity = places });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var session = await created.Content.ReadFromJsonAsync<JsonElement>();
+        return (session.GetProperty("id").GetInt32(), session.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Booking_FailingInTheDatabase_IsAnError_NotARefusal_AndBooksNothing()
+    {
+        app.SkipIfUnavailable();
+        var story = new StoryClient(app);
+        var (teamId, officerId) = await story.OfficerAsync("po");
+        var upw = await story.As("upw");
+        var crn = await UnpaidWorkerAsync(new Staff(await story.As("caseadmin"), await story.As("manager"), upw, teamId, officerId));
+        var (sessionId, version) = await SessionAsync(upw, places: 2, on: "2027-01-20");
+        static bool BookingBeingAdded(DbContext db) =>
+            db.ChangeTracker.Entries<Domain.UnpaidWork.UnpaidWorkBooking>().Any(e => e.State == EntityState.Added);
+
+        // The database failing as the booking is written is not "already booked": it is an error, and nothing is booked.
+        app.Faults.Arm(BookingBeingAdded, 1);
+        using var failed = await upw.SendAsync(Versioned(HttpMethod.Post, $"/api/v1/unpaid-work/sessions/{sessionId}/bookings", new { crn }, version));
+        app.Faults.Disarm();
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.UnpaidWorkBookings.CountAsync(b => b.SessionId == sessionId)));
+        Assert.Equal(version, await app.WithDbAsync(db => db.UnpaidWorkSessions.Where(s => s.Id == sessionId).Select(s => s.Version).SingleAsync()));
+
+        using var booked = await upw.SendAsync(Versioned(HttpMethod.Post, $"/api/v1/unpaid-work/sessions/{sessionId}/bookings", new { crn }, version));
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+    }
+
     [Fact]
     public async Task FiftySimultaneousBookingsOfTheLastPlace_ExactlyOneIsMade()
     {
@@ -424,26 +472,7 @@ public abstract class ReliabilityTests(FaultInjectingAppFactory app)
             people.AddRange(await Task.WhenAll(chunk.Select(_ => UnpaidWorkerAsync(staff))));
         }
 
-        var supervisors = await app.WithDbAsync(db => db.Staff.Where(s => s.Grade == Domain.Organisation.StaffGrade.UnpaidWorkSupervisor).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
-        var project = await upw.PostAsJsonAsync("/api/v1/unpaid-work/projects", new
-        {
-            name = "Last place project " + Interlocked.Increment(ref _people),
-            type = "Horticulture",
-            beneficiary = "Thornaby Town Council",
-            placement = "Group",
-            womenOnly = false,
-            capacity = 2,
-            risks = Array.Empty<string>(),
-            weekendAvailable = true,
-            supervisorIds = supervisors,
-        });
-        Assert.True(project.StatusCode == HttpStatusCode.Created, await project.Content.ReadAsStringAsync());
-        var projectId = (await project.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var created = await upw.PostAsJsonAsync("/api/v1/unpaid-work/sessions", new { projectId, on = "2027-01-13", startsAt = "18:00", endsAt = "21:00", supervisorId = supervisors[^1], capacity = 2 });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var session = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var sessionId = session.GetProperty("id").GetInt32();
-        var version = session.GetProperty("version").GetInt32();
+        var (sessionId, version) = await SessionAsync(upw, places: 2, on: "2027-01-13");
 
         // One of the two places is taken: exactly one is left.
         var firstBooking = await upw.SendAsync(Versioned(HttpMethod.Post, $"/api/v1/unpaid-work/sessions/{sessionId}/bookings", new { crn = people[^1] }, version));
