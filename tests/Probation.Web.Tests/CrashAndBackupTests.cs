@@ -423,6 +423,11 @@ public abstract class CrashAndBackupTests
                 using var stop = new CancellationTokenSource();
                 var writing = load.RunAsync(stop.Token);
                 await Task.Delay(TimeSpan.FromSeconds(Seconds(3)));
+                for (var i = 0; i < 600 && load.AcknowledgedSoFar.Count == 0; i++)
+                {
+                    await Task.Delay(100);
+                }
+
                 beforeBackup = load.AcknowledgedSoFar;
                 var duringBackup = beforeBackup.Count;
                 backupWatch.Start();
@@ -433,7 +438,7 @@ public abstract class CrashAndBackupTests
                 await writing;
                 Assert.Empty(load.Unexpected);
                 Assert.True(load.AcknowledgedSoFar.Count > duringBackup, "Writes went on after the backup");
-                Log($"{database.Provider}: backup taken in {backupWatch.Elapsed.TotalSeconds:0.00} s while {Writers} writers wrote ({duringBackup} writes acknowledged before it began, {load.AcknowledgedSoFar.Count} in all)");
+                Log($"{database.Provider}: backup taken while {Writers} writers wrote ({duringBackup} writes acknowledged before it began, {load.AcknowledgedSoFar.Count} in all); with the snapshot's checksums, {backupWatch.Elapsed.TotalSeconds:0.00} s");
             }
 
             // Restore to a fresh store.
@@ -498,7 +503,9 @@ public abstract class CrashAndBackupTests
         await using (var target = new SqliteConnection($"Data Source={file};Pooling=false"))
         {
             await target.OpenAsync();
+            var watch = Stopwatch.StartNew();
             source.BackupDatabase(target);
+            Log($"Sqlite: the backup API copied the store in {watch.Elapsed.TotalSeconds:0.00} s");
         }
 
         var backup = new Store("Sqlite", $"Data Source={file};Mode=ReadOnly;Pooling=false");
@@ -526,9 +533,11 @@ public abstract class CrashAndBackupTests
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
         await using var export = new NpgsqlCommand("SELECT pg_export_snapshot()", connection, transaction);
         var snapshotId = (string)(await export.ExecuteScalarAsync())!;
+        var watch = Stopwatch.StartNew();
         var dump = PgToolAsync("pg_dump", store.ConnectionString, "--format=custom", "--snapshot=" + snapshotId, "--file=" + file);
         var contents = await store.ContentsAsync(connection);
         await dump;
+        Log($"Postgres: pg_dump finished {watch.Elapsed.TotalSeconds:0.00} s after it started ({new FileInfo(file).Length / 1048576.0:0.0} MB)");
         await transaction.CommitAsync();
         return contents;
     }
