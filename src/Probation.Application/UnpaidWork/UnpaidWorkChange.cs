@@ -127,9 +127,20 @@ public sealed class UnpaidWorkChange(ProbationDbContext db, IRequestContext requ
         }
         catch (DbUpdateException)
         {
-            // The unique place per person per session: a second booking raced the first.
+            // The unique place per person per session: a second booking raced the first. Any other failure (the
+            // database unreachable, a disk full) is not a refusal: nothing was saved, and it goes up as an error.
+            var booked = db.ChangeTracker.Entries<UnpaidWorkBooking>().Where(e => e.State == EntityState.Added)
+                .Select(e => (e.Entity.SessionId, e.Entity.PersonId)).ToList();
             db.ChangeTracker.Clear();
-            return new Outcome<Saved>(Outcome.Refuse("This person is already booked on this session", "Crn"), null);
+            foreach (var (sessionId, personId) in booked)
+            {
+                if (await db.UnpaidWorkBookings.AsNoTracking().AnyAsync(b => b.SessionId == sessionId && b.PersonId == personId, ct))
+                {
+                    return new Outcome<Saved>(Outcome.Refuse("This person is already booked on this session", "Crn"), null);
+                }
+            }
+
+            throw;
         }
 
         return new Outcome<Saved>(Outcome.Ok(), saved());
