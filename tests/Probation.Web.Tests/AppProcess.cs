@@ -79,6 +79,11 @@ public sealed class AppProcess : IAsyncDisposable
         ["Demo__Scale"] = "small",
         ["Demo__Password"] = TestUsers.Password,
         ["Reports__DailyAggregates__Enabled"] = "false",
+        ["Audit__Sealing__Enabled"] = "false",
+        ["Session__SignInAttemptsPerMinute"] = "100000",
+
+        // The test PostgreSQL server runs without fsync for speed (a crash of the app, not of the server, is tested).
+        ["Database__AcceptNonDurableStorage"] = provider == "Postgres" ? "true" : "false",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft"] = "Warning",
     };
