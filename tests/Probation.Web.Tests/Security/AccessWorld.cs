@@ -32,6 +32,9 @@ public sealed record Route(string Template, IReadOnlyList<string> Methods, bool 
     public override string ToString() => $"{string.Join('|', Methods)} {Template}";
 }
 
+/// <summary>A record that belongs to one case (a contact, a check, an event...), by its key.</summary>
+public sealed record ChildRecord(int PersonId, int Id);
+
 /// <summary>A user of the matrix: the demo account of one role.</summary>
 public sealed record MatrixUser(string Role, string UserName, int? StaffId, int? ProviderId)
 {
@@ -257,45 +260,22 @@ public sealed class AccessWorld
             var crnById = cases.ToDictionary(c => c.PersonId, c => c.Crn);
             var ids = cases.Select(c => c.PersonId).ToList();
             var childIds = new Dictionary<(string, string), int>();
-            foreach (var c in await db.Contacts.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
+            async Task ChildrenAsync(string collection, IQueryable<ChildRecord> rows)
             {
-                childIds.TryAdd((crnById[c.PersonId], "contacts"), c.Id);
+                foreach (var c in (await rows.ToListAsync()).OrderBy(c => c.Id))
+                {
+                    childIds.TryAdd((crnById[c.PersonId], collection), c.Id);
+                }
             }
 
-            foreach (var c in await db.SignificantEvents.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
-            {
-                childIds.TryAdd((crnById[c.PersonId], "events"), c.Id);
-            }
-
-            foreach (var c in await db.AgencyChecks.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
-            {
-                childIds.TryAdd((crnById[c.PersonId], "checks"), c.Id);
-            }
-
-            foreach (var c in await db.Referrals.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
-            {
-                childIds.TryAdd((crnById[c.PersonId], "referrals"), c.Id);
-            }
-
-            foreach (var c in await db.Registrations.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
-            {
-                childIds.TryAdd((crnById[c.PersonId], "registrations"), c.Id);
-            }
-
-            foreach (var c in await db.Assessments.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
-            {
-                childIds.TryAdd((crnById[c.PersonId], "assessments"), c.Id);
-            }
-
-            foreach (var c in await db.OversightEntries.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
-            {
-                childIds.TryAdd((crnById[c.PersonId], "directions"), c.Id);
-            }
-
-            foreach (var c in await db.CustodyRecords.Where(x => ids.Contains(x.PersonId)).OrderBy(x => x.Id).Select(x => new { x.PersonId, x.Id }).ToListAsync())
-            {
-                childIds.TryAdd((crnById[c.PersonId], "custody"), c.Id);
-            }
+            await ChildrenAsync("contacts", db.Contacts.Where(x => ids.Contains(x.PersonId)).Select(x => new ChildRecord(x.PersonId, x.Id)));
+            await ChildrenAsync("events", db.SignificantEvents.Where(x => ids.Contains(x.PersonId)).Select(x => new ChildRecord(x.PersonId, x.Id)));
+            await ChildrenAsync("checks", db.AgencyChecks.Where(x => ids.Contains(x.PersonId)).Select(x => new ChildRecord(x.PersonId, x.Id)));
+            await ChildrenAsync("referrals", db.Referrals.Where(x => ids.Contains(x.PersonId)).Select(x => new ChildRecord(x.PersonId, x.Id)));
+            await ChildrenAsync("registrations", db.Registrations.Where(x => ids.Contains(x.PersonId)).Select(x => new ChildRecord(x.PersonId, x.Id)));
+            await ChildrenAsync("assessments", db.Assessments.Where(x => ids.Contains(x.PersonId)).Select(x => new ChildRecord(x.PersonId, x.Id)));
+            await ChildrenAsync("directions", db.OversightEntries.Where(x => ids.Contains(x.PersonId)).Select(x => new ChildRecord(x.PersonId, x.Id)));
+            await ChildrenAsync("custody", db.CustodyRecords.Where(x => ids.Contains(x.PersonId)).Select(x => new ChildRecord(x.PersonId, x.Id)));
 
             var records = new Dictionary<string, (int, int?)>
             {

@@ -69,20 +69,13 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
                 : new StringContent("{\"version\":1}", Encoding.UTF8, "application/json");
         }
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        lock (Timings)
-        {
-            Timings[route.Template] = Timings.GetValueOrDefault(route.Template) + System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
 
         return new Outcome(user, method, url, response.StatusCode, response.Headers.Location?.OriginalString, body);
     }
 
-    private static readonly Dictionary<string, double> Timings = [];
-
-    private static void Report(string text) => TestContext.Current.SendDiagnosticMessage(text + " Slowest: " + string.Join(", ", Timings.OrderByDescending(t => t.Value).Take(12).Select(t => $"{t.Key} {t.Value:0} ms")));
+    private static void Report(string text) => TestContext.Current.SendDiagnosticMessage(text);
 
     [Fact]
     public void TheRoutes_ComeFromTheAppsEndpointList_AndCoverPagesAndApi()
