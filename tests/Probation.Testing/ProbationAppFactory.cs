@@ -62,6 +62,12 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
     /// </summary>
     protected virtual bool AcceptNonDurableStorage => _database?.Provider == "Postgres";
 
+    /// <summary>
+    /// Whether the demo provider is copied from the run's seeded template (<see cref="DemoTemplates"/>) rather than
+    /// seeded afresh: the same rows, without each fixture paying for the seed.
+    /// </summary>
+    protected virtual bool SeedFromTemplate => true;
+
     /// <summary>The demo dataset's size: small keeps tests fast; the provider scale is the report's shape.</summary>
     protected virtual string DemoScale => "small";
 
@@ -97,15 +103,21 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
         });
     }
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (Available)
         {
+            if (SeedDemo && SeedFromTemplate)
+            {
+                await DemoTemplates.CopyIntoAsync(_database!, DemoScale, StartTime);
+            }
+
             _ = Services; // start the host: migrations and demo data
         }
-
-        return ValueTask.CompletedTask;
     }
+
+    /// <summary>Stops the app without dropping its database.</summary>
+    protected ValueTask DisposeHostAsync() => base.DisposeAsync();
 
     public override async ValueTask DisposeAsync()
     {

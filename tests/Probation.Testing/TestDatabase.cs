@@ -56,6 +56,62 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("Postgres", builder.ConnectionString, null, name);
     }
 
+    /// <summary>Readies a seeded database to be copied: SQLite's log folded into the file, no pooled connection to PostgreSQL's.</summary>
+    internal async Task PrepareAsTemplateAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await command.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            // The app's pool is keyed by its own form of the connection string: end whatever it left connected.
+            await using var connection = new NpgsqlConnection(PostgresAdminConnection);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()";
+            command.Parameters.AddWithValue("name", _postgresName!);
+            await command.ExecuteScalarAsync();
+        }
+    }
+
+    /// <summary>Creates <paramref name="target"/> (which must not exist yet) as a copy of this database.</summary>
+    internal async Task CopyToAsync(TestDatabase target)
+    {
+        if (target.Provider != Provider)
+        {
+            throw new InvalidOperationException($"A {Provider} template cannot fill a {target.Provider} database.");
+        }
+
+        if (_sqliteFile is not null)
+        {
+            File.Copy(_sqliteFile, target._sqliteFile!);
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(PostgresAdminConnection);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{target._postgresName}\" TEMPLATE \"{_postgresName}\"";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                // A session ended by PrepareAsTemplateAsync takes a moment to leave.
+                await Task.Delay(100);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteFile is not null)
