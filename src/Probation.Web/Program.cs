@@ -126,6 +126,12 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.AddDataProtection().PersistKeysToDbContext<ProbationDbContext>().SetApplicationName("probation");
 builder.Services.AddRateLimiter(o => SignInRateLimit.Configure(o, session));
+var proxies = ForwardedProxies.FromConfiguration(config);
+if (proxies is not null)
+{
+    builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(proxies.Configure);
+}
+
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "probation.antiforgery";
@@ -160,6 +166,12 @@ if (args.Length > 0 && args[0] == "seed")
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<Probation.Application.Demo.DatabaseInitialiser>().InitialiseAsync(demo, CancellationToken.None);
+}
+
+if (proxies is not null)
+{
+    // First, so that everything after sees the client's address and scheme rather than the load balancer's.
+    app.UseForwardedHeaders();
 }
 
 app.UseSecurityHeaders();
