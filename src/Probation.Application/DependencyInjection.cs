@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<Supervision.CaseStatuses>();
         services.TryAddSingleton(Supervision.CaseStatusRefreshOptions.Default);
         services.AddSingleton<Common.StartUpWork>();
+        services.TryAddSingleton(Common.JobRunOptions.Default);
+        services.AddSingleton<Common.JobRuns>();
         services.AddSingleton<Supervision.CaseStatusRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<Supervision.CaseStatusRefresher>());
         services.AddScoped<Supervision.RecordAssessment>();

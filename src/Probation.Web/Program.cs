@@ -50,7 +50,23 @@ if (refreshAfter < TimeSpan.Zero || refreshAfter > TimeSpan.FromHours(6))
     throw new InvalidOperationException($"CaseStatus:RefreshAfterMidnight must be from 00:00 to 06:00, not {refreshAfter}.");
 }
 
-builder.Services.AddSingleton(new Probation.Application.Supervision.CaseStatusRefreshOptions(config.GetValue("CaseStatus:RefreshDaily", true), refreshAfter));
+var refreshBatch = config.GetValue("CaseStatus:RefreshBatchSize", Probation.Application.Supervision.CaseStatuses.BatchSize);
+var refreshPause = config.GetValue("CaseStatus:RefreshPause", TimeSpan.Zero);
+if (refreshBatch is < 1 or > 10_000 || refreshPause < TimeSpan.Zero || refreshPause > TimeSpan.FromMinutes(1))
+{
+    throw new InvalidOperationException($"CaseStatus:RefreshBatchSize must be from 1 to 10000 and CaseStatus:RefreshPause from 00:00:00 to 00:01:00, not {refreshBatch} and {refreshPause}.");
+}
+
+builder.Services.AddSingleton(new Probation.Application.Supervision.CaseStatusRefreshOptions(config.GetValue("CaseStatus:RefreshDaily", true), refreshAfter)
+{
+    BatchSize = refreshBatch,
+    PauseBetweenBatches = refreshPause,
+});
+
+// Several nodes may share one PostgreSQL database: each scheduled job runs once a slot across them (ADR 0019).
+var jobs = config.GetSection("Jobs");
+builder.Services.AddSingleton(Probation.Application.Common.JobRunOptions.Checked(jobs["Node"], jobs.GetValue<TimeSpan?>("LeaseDuration"), jobs.GetValue<TimeSpan?>("Every")));
+
 var sealing = config.GetSection("Audit:Sealing");
 builder.Services.AddSingleton(Probation.Application.Audit.AuditSealOptions.Checked(
     sealing.GetValue<bool?>("Enabled"), sealing.GetValue<TimeSpan?>("Interval"), sealing.GetValue<TimeSpan?>("Horizon"), sealing.GetValue<int?>("MaxEntriesPerSeal")));
@@ -110,6 +126,12 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.AddDataProtection().PersistKeysToDbContext<ProbationDbContext>().SetApplicationName("probation");
 builder.Services.AddRateLimiter(o => SignInRateLimit.Configure(o, session));
+var proxies = ForwardedProxies.FromConfiguration(config);
+if (proxies is not null)
+{
+    builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(proxies.Configure);
+}
+
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "probation.antiforgery";
@@ -144,6 +166,12 @@ if (args.Length > 0 && args[0] == "seed")
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<Probation.Application.Demo.DatabaseInitialiser>().InitialiseAsync(demo, CancellationToken.None);
+}
+
+if (proxies is not null)
+{
+    // First, so that everything after sees the client's address and scheme rather than the load balancer's.
+    app.UseForwardedHeaders();
 }
 
 app.UseSecurityHeaders();

@@ -8,6 +8,14 @@ public static class UkClock
     public static DateOnly Today(this TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
 
+    /// <summary>The date on the UK clock at <paramref name="instant"/>.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+
+    /// <summary>The instant, in UTC, at which <paramref name="day"/> begins on the UK clock (midnight is never skipped or repeated there).</summary>
+    public static DateTime MidnightUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), London);
+
     public static DateTime ToUkTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
 

@@ -63,6 +63,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Common.JobRun> JobRuns => Set<Common.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

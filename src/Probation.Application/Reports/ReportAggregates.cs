@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Probation.Application.Common;
@@ -44,9 +43,10 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
         db.DailyReportCounts.AsNoTracking().Where(c => c.Day == day && c.Table == RefreshTable);
 
     /// <summary>
-    /// The PostgreSQL advisory lock a refresh holds for its whole run, so that of several nodes refreshing at once (all
-    /// starting up after a deployment) one counts and the others leave it to that one. Any fixed number serves, so long
-    /// as nothing else in the database takes the same one.
+    /// The PostgreSQL advisory lock a refresh holds for its whole run, so that two refreshes never count at once: the
+    /// scheduled run (once a day across the nodes, ADR 0019) and one the seed command starts, or a run that has lost its
+    /// lease (its node stalled) and the run that took it over. Any fixed number serves, so long as nothing else in the
+    /// database takes the same one.
     /// </summary>
     internal const long RefreshLock = 0x5052_4F42_5245_5054; // "PROBREPT"
 
@@ -54,10 +54,20 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
     /// Counts today's caseload, readiness and timeliness of every provider (only those not yet counted today when
     /// <paramref name="onlyMissing"/>) as the live reports do, and replaces each provider's stored rows with them in one
     /// transaction per provider: a reader of a provider sees its old day or its new, never half of one. Returns the
-    /// number of rows written, or null when another node is refreshing the same database (PostgreSQL) and this one
+    /// number of rows written, or null when another refresh of the same database is running (PostgreSQL) and this one
     /// has left it to that one.
     /// </summary>
-    public async Task<int?> RefreshAsync(bool onlyMissing, CancellationToken ct)
+    public Task<int?> RefreshAsync(bool onlyMissing, CancellationToken ct) =>
+        RefreshAsync(onlyMissing ? UkClock.MidnightUtc(clock.Today()) : null, waitForOtherRefresh: false, ct);
+
+    /// <summary>
+    /// Counts every provider whose figures for today were not counted at or after <paramref name="notCountedSinceUtc"/>
+    /// (every provider when null) and replaces its rows, one transaction per provider; so a refresh cut short and run
+    /// again with the same time counts only the providers it had not reached. On PostgreSQL, when another refresh is
+    /// running, this one waits for it (<paramref name="waitForOtherRefresh"/>) and then counts what that one left, or
+    /// leaves the work to it and returns null.
+    /// </summary>
+    public async Task<int?> RefreshAsync(DateTime? notCountedSinceUtc, bool waitForOtherRefresh, CancellationToken ct)
     {
         // SQLite is one node's own file; PostgreSQL may be shared by several nodes.
         var shared = db.Database.GetDbConnection() is NpgsqlConnection;
@@ -65,16 +75,28 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
         {
             // A session lock, on a connection held open for the whole refresh (every transaction below runs on it).
             await db.Database.OpenConnectionAsync(ct);
-            if (!await db.Database.SqlQueryRaw<bool>("SELECT pg_try_advisory_lock({0}) AS \"Value\"", RefreshLock).SingleAsync(ct))
+            try
+            {
+                if (waitForOtherRefresh)
+                {
+                    await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", [RefreshLock], ct);
+                }
+                else if (!await db.Database.SqlQueryRaw<bool>("SELECT pg_try_advisory_lock({0}) AS \"Value\"", RefreshLock).SingleAsync(ct))
+                {
+                    await db.Database.CloseConnectionAsync();
+                    return null;
+                }
+            }
+            catch
             {
                 await db.Database.CloseConnectionAsync();
-                return null;
+                throw;
             }
         }
 
         try
         {
-            return await CountAndReplaceAsync(onlyMissing, ct);
+            return await CountAndReplaceAsync(notCountedSinceUtc, ct);
         }
         finally
         {
@@ -94,14 +116,14 @@ public sealed class ReportAggregates(ProbationDbContext db, TimeProvider clock, 
         }
     }
 
-    private async Task<int> CountAndReplaceAsync(bool onlyMissing, CancellationToken ct)
+    private async Task<int> CountAndReplaceAsync(DateTime? notCountedSinceUtc, CancellationToken ct)
     {
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
         var providers = db.Providers.AsNoTracking();
-        if (onlyMissing)
+        if (notCountedSinceUtc is { } since)
         {
-            var counted = Counted(db, today);
+            var counted = Counted(db, today).Where(c => c.ComputedAtUtc >= since);
             providers = providers.Where(p => !counted.Any(c => c.ProviderId == p.Id));
         }
 
@@ -217,52 +239,37 @@ public sealed class ReportAggregatesOptions
 }
 
 /// <summary>
-/// Refreshes the daily report aggregates on start-up for the providers whose rows for today are missing (a refresh cut
-/// short goes on where it stopped) and then, for every provider, once a day at the configured hour. A failed refresh is logged (with no personal data) and leaves the reports counting live until the next one.
+/// Refreshes the daily report aggregates once a UK day across the nodes (ADR 0019): at the configured hour, or at
+/// start-up when the day's run has not happened. Each provider's rows are replaced in a transaction of their own, so a
+/// node killed part way leaves whole providers, and the node that takes the run over counts the providers not counted
+/// since the day began. A failed refresh is logged (by its error's type only) and leaves the reports counting live
+/// until the next day's run.
 /// </summary>
-public sealed partial class ReportAggregatesRefresher(IServiceScopeFactory scopes, TimeProvider clock, ReportAggregatesOptions options, StartUpWork startUp, ILogger<ReportAggregatesRefresher> log)
-    : DailyJob(clock, startUp, options.Enabled)
+public sealed partial class ReportAggregatesRefresher(
+    IServiceScopeFactory scopes, TimeProvider clock, ReportAggregatesOptions options, StartUpWork startUp, JobRuns runs, ILogger<ReportAggregatesRefresher> log)
+    : DailyJob(clock, startUp, runs, log, options.Enabled)
 {
-    protected override TimeSpan TimeOfDay => TimeSpan.FromHours(options.RefreshHour);
+    public const string JobName = "report-aggregates";
 
-    protected override Task RunAsync(bool atStartUp, CancellationToken ct) => RefreshAsync(onlyIfMissing: atStartUp, ct);
+    public override string Name => JobName;
+
+    protected override TimeSpan TimeOfDay => TimeSpan.FromHours(options.RefreshHour);
 
     /// <summary>How long from now until the next time the UK clock shows the hour.</summary>
     public static TimeSpan UntilNext(DateTimeOffset now, int hour) => UntilNext(now, TimeSpan.FromHours(hour));
 
-    private async Task RefreshAsync(bool onlyIfMissing, CancellationToken ct)
+    protected override async Task<int> RunAsync(JobRunContext run, CancellationToken ct)
     {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var aggregates = scope.ServiceProvider.GetRequiredService<ReportAggregates>();
-            if (onlyIfMissing && await aggregates.HasTodayAsync(ct))
-            {
-                return;
-            }
+        await using var scope = scopes.CreateAsyncScope();
+        var aggregates = scope.ServiceProvider.GetRequiredService<ReportAggregates>();
+        var started = Clock.GetTimestamp();
 
-            var started = Clock.GetTimestamp();
-            if (await aggregates.RefreshAsync(onlyIfMissing, ct) is { } rows)
-            {
-                Refreshed(rows, Clock.GetElapsedTime(started).TotalSeconds);
-            }
-            else
-            {
-                LeftToAnotherNode();
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            RefreshFailed(e.GetType().Name);
-        }
+        // The providers counted since the slot began are done: by an earlier attempt at this run, when this one took it over.
+        var rows = await aggregates.RefreshAsync(run.SlotAtUtc, waitForOtherRefresh: true, ct) ?? 0;
+        Refreshed(Log, rows, Clock.GetElapsedTime(started).TotalSeconds);
+        return rows;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily report aggregates refreshed: {Rows} rows in {Seconds:0.0} s")]
-    private partial void Refreshed(int rows, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Daily report aggregates are being refreshed by another node; this one leaves it to that one")]
-    private partial void LeftToAnotherNode();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Daily report aggregates could not be refreshed ({Error}); reports count live until the next refresh")]
-    private partial void RefreshFailed(string error);
+    private static partial void Refreshed(ILogger logger, int rows, double seconds);
 }

@@ -119,14 +119,22 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
             .ToListAsync(ct);
 
     /// <summary>Computes and stores today's status of every case <paramref name="people"/> selects, a batch at a time; returns how many.</summary>
-    public async Task<int> RefreshAsync(IQueryable<PersonOnProbation> people, CancellationToken ct)
+    public Task<int> RefreshAsync(IQueryable<PersonOnProbation> people, CancellationToken ct) => RefreshAsync(people, BatchSize, TimeSpan.Zero, ct);
+
+    /// <summary>
+    /// Computes and stores today's status of every case <paramref name="people"/> selects, in order of id,
+    /// <paramref name="batchSize"/> cases to a transaction, pausing <paramref name="pause"/> after each; returns how many.
+    /// Cut off part way, it leaves the batches it stored whole; run again, it computes what <paramref name="people"/> then selects.
+    /// </summary>
+    public async Task<int> RefreshAsync(IQueryable<PersonOnProbation> people, int batchSize, TimeSpan pause, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var today = clock.Today();
         var after = 0;
         var count = 0;
         while (true)
         {
-            var ids = await people.Where(p => p.Id > after).OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToArrayAsync(ct);
+            var ids = await people.Where(p => p.Id > after).OrderBy(p => p.Id).Select(p => p.Id).Take(batchSize).ToArrayAsync(ct);
             if (ids.Length == 0)
             {
                 return count;
@@ -136,6 +144,10 @@ public sealed class CaseStatuses(ProbationDbContext db, TimeProvider clock, Safe
             await ComputeAndStoreAsync(people.Where(p => p.Id >= from && p.Id <= to), today, ct);
             count += ids.Length;
             after = to;
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, clock, ct);
+            }
         }
     }
 

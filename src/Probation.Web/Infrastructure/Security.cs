@@ -154,7 +154,9 @@ public static class SignInRateLimit
 /// <summary>
 /// Bearer tokens carry the account's security stamp from when they were issued. A token whose stamp no longer matches
 /// the account (signed out everywhere, disabled, password changed) is refused with 401. Each token is checked against
-/// the database at most once per <see cref="SessionLimits.StampCheckInterval"/>.
+/// the database at most once per <see cref="SessionLimits.StampCheckInterval"/>. Each node keeps its own record of
+/// the tokens it has checked, so with several nodes a token is checked once an interval on each node it reaches; the
+/// bound is the same on every node: a revoked token is refused everywhere within one interval of the change.
 /// </summary>
 public sealed class TokenStampCheck(RequestDelegate next, SessionLimits session, TimeProvider clock)
 {
