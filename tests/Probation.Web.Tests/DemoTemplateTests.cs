@@ -39,7 +39,8 @@ public abstract class DemoTemplateTests(ProbationAppFactory copied, FreshSeedApp
         var seeded = await DigestAsync(fresh);
         TestContext.Current.SendDiagnosticMessage($"{fromTemplate.Count} tables compared; {fromTemplate.Values.Sum(t => t.Rows):N0} rows");
         Assert.True(seeded["People"].Rows > 0, "The fresh seed wrote no cases.");
-        Assert.Equal(seeded, fromTemplate);
+        var differing = seeded.Keys.Union(fromTemplate.Keys).Where(t => !seeded.TryGetValue(t, out var a) || !fromTemplate.TryGetValue(t, out var b) || a != b).ToList();
+        Assert.True(differing.Count == 0, "Tables that differ between the template's copy and a fresh seed: " + string.Join(", ", differing));
     }
 
     /// <summary>Each table's row count and a hash of every value of every row in key order (the tables <see cref="DemoDatasetTests.CountAsync"/> counts).</summary>
