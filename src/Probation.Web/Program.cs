@@ -153,6 +153,7 @@ app.UseWhen(
     {
         api.UseExceptionHandler();
         api.UseStatusCodePages();
+        api.UseKnownRequestCharset();
     });
 app.UseWhen(
     ctx => !ctx.Request.Path.StartsWithSegments("/api"),

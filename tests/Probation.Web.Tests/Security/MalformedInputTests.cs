@@ -31,4 +31,19 @@ public sealed class MalformedInputTests(WorldFixture fixture) : IClassFixture<Wo
 
         Assert.Equal(before, await (await DatabaseCensus.ForAsync(fixture.App)).TakeAsync());
     }
+
+    [Fact]
+    public async Task AJsonBodyInACharsetTheServiceCannotRead_Is415_NotAServerError()
+    {
+        var own = fixture.World.Cases.Single(c => c.Tag == "Own");
+        var (_, api, _) = fixture.Clients["po"];
+        foreach (var charset in new[] { "utf-7", "ebcdic-xx", "\"no-such\"" })
+        {
+            using var content = new StringContent("{\"version\":1,\"on\":\"2026-11-26\",\"kind\":\"Office\"}");
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=" + charset);
+            using var response = await api.PostAsync($"/api/v1/cases/{own.Crn}/contacts", content, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
 }
