@@ -46,4 +46,24 @@ public sealed class MalformedInputTests(WorldFixture fixture) : IClassFixture<Wo
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
     }
+
+    [Fact]
+    public async Task AssessmentNeedsTheFormDoesNotList_AreRefusedInTheErrorSummary_NotAServerError()
+    {
+        var own = fixture.World.Cases.Single(c => c.Tag == "Own");
+        var (browser, _, token) = fixture.Clients["po"];
+        var url = $"/cases/{own.Crn.ToLowerInvariant()}/assessment";
+        var form = PageForms.Read(await browser.GetStringAsync(url, TestContext.Current.CancellationToken), url).Single(f => f.Method == "POST" && f.Names.Contains("Input.Needs[0].Need"));
+        var before = await (await DatabaseCensus.ForAsync(fixture.App)).TakeAsync();
+        var values = form.Filled(DateOnly.FromDateTime(fixture.App.Clock.GetUtcNow().UtcDateTime))
+            .Select(p => p.Key == "Input.Needs[0].Need" ? KeyValuePair.Create(p.Key, "NoSuchNeed<b>") : p.Key == "__RequestVerificationToken" ? KeyValuePair.Create(p.Key, token) : p)
+            .ToList();
+        using var response = await browser.PostAsync(url, new FormUrlEncodedContent(values), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("govuk-error-summary", body, StringComparison.Ordinal);
+        Assert.Contains("Rate the needs this page lists", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("NoSuchNeed", body, StringComparison.Ordinal);
+        Assert.Equal(before, await (await DatabaseCensus.ForAsync(fixture.App)).TakeAsync());
+    }
 }
