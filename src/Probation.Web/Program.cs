@@ -125,6 +125,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/Accessibility");
     o.Conventions.ConfigureFilter(new PageMethodFilter());
+    o.Conventions.Add(new RouteValuesFromRouteOnly());
 });
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
