@@ -147,6 +147,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/Accessibility");
     o.Conventions.ConfigureFilter(new PageMethodFilter());
+    o.Conventions.Add(new RouteValuesFromRouteOnly());
 });
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
@@ -181,6 +182,7 @@ app.UseWhen(
     {
         api.UseExceptionHandler();
         api.UseStatusCodePages();
+        api.UseKnownRequestCharset();
     });
 app.UseWhen(
     ctx => !ctx.Request.Path.StartsWithSegments("/api"),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,9 +11,14 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "Sorry, there is a problem with the service";
     public string Message { get; private set; } = "Try again later.";
 
-    public void OnGet(int? code) => Describe(code ?? 500);
+    // The code is read from the route by hand, with no model binding. When a failed form post is re-executed here, its
+    // body is the form that failed: binding would read it first, and either take a "code" field the user sent or fail
+    // to read the form at all (too many fields, a key too long), leave the code unset, and turn the 400 into a 500.
+    public void OnGet() => Describe(Code);
 
-    public void OnPost(int? code) => Describe(code ?? 500);
+    public void OnPost() => Describe(Code);
+
+    private int Code => int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 500;
 
     private void Describe(int code)
     {

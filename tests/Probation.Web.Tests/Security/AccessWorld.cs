@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,26 @@ public sealed record Route(string Template, IReadOnlyList<string> Methods, bool 
     /// <summary>A route of the inspection module, where inspectors read the cases of their sample.</summary>
     public bool IsInspectionCase => TakesCase && Template.Contains("inspection", StringComparison.Ordinal);
 
+    /// <summary>What each API method of the route reads besides its route values: its JSON body's type and its query parameters.</summary>
+    public IReadOnlyDictionary<string, EndpointInputs> Inputs { get; init; } = new Dictionary<string, EndpointInputs>();
+
     public override string ToString() => $"{string.Join('|', Methods)} {Template}";
+}
+
+/// <summary>What an API endpoint binds from the request besides its route: the type of its JSON body, and its query parameters.</summary>
+public sealed record EndpointInputs(Type? Body, IReadOnlyList<(string Name, Type Type)> Query)
+{
+    public static EndpointInputs Of(Endpoint endpoint, IReadOnlyList<string> routeParameters)
+    {
+        var body = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var query = endpoint.Metadata.GetOrderedMetadata<IParameterBindingMetadata>()
+            .Where(p => !routeParameters.Contains(p.Name, StringComparer.OrdinalIgnoreCase)
+                && (p.HasTryParse || p.ParameterInfo.ParameterType == typeof(string))
+                && !p.ParameterInfo.GetCustomAttributes(true).Any(a => a is Microsoft.AspNetCore.Mvc.FromBodyAttribute or Microsoft.AspNetCore.Mvc.FromServicesAttribute))
+            .Select(p => (p.Name, Nullable.GetUnderlyingType(p.ParameterInfo.ParameterType) ?? p.ParameterInfo.ParameterType))
+            .ToList();
+        return new EndpointInputs(body, query);
+    }
 }
 
 /// <summary>A record that belongs to one case (a contact, a check, an event...), by its key.</summary>
@@ -124,6 +144,7 @@ public sealed class AccessWorld
         return source.Endpoints.OfType<RouteEndpoint>()
             .Select(e => new
             {
+                Endpoint = e,
                 Template = "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'),
                 Methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods,
                 IsPage = e.Metadata.GetMetadata<PageActionDescriptor>() is not null,
@@ -132,7 +153,13 @@ public sealed class AccessWorld
             .Select(g => new Route(
                 g.Key.Template,
                 g.Key.IsPage ? ["GET", "POST"] : g.SelectMany(x => x.Methods ?? ["GET"]).Distinct().Order().ToList(),
-                g.Key.IsPage))
+                g.Key.IsPage)
+            {
+                Inputs = g.Key.IsPage ? new Dictionary<string, EndpointInputs>() : g
+                    .SelectMany(x => (x.Methods ?? ["GET"]).Select(m => (Method: m, x.Endpoint)))
+                    .GroupBy(x => x.Method)
+                    .ToDictionary(x => x.Key, x => EndpointInputs.Of(x.First().Endpoint, x.First().Endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList())),
+            })
             .Where(r => !SessionRoutes.Contains(r.Template))
             .OrderBy(r => r.Template, StringComparer.Ordinal)
             .ToList();

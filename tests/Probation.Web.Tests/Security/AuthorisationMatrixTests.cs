@@ -13,32 +13,8 @@ namespace Probation.Web.Tests.Security;
 /// inspector inside or outside the sample). A user may read a case only where the access rules say so; anything else
 /// must be refused, must show none of the case's planted markers, and a refused write must change nothing.
 /// </summary>
-public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fixture) : IClassFixture<AuthorisationMatrixTests.Fixture>
+public sealed class AuthorisationMatrixTests(WorldFixture fixture) : IClassFixture<WorldFixture>
 {
-    /// <summary>The app, its world and signed-in clients, built once for the class.</summary>
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public ProbationAppFactory App { get; } = new();
-
-        public AccessWorld World { get; private set; } = null!;
-
-        public Dictionary<string, (HttpClient Browser, HttpClient Api, string Token)> Clients { get; } = [];
-
-        public async ValueTask InitializeAsync()
-        {
-            await App.InitializeAsync();
-            World = await AccessWorld.BuildAsync(App);
-            foreach (var user in World.Users)
-            {
-                var browser = await App.SignInAsync(user.UserName);
-                var token = await ProbationAppFactory.AntiforgeryTokenAsync(browser, "/");
-                Clients[user.UserName] = (browser, await App.TokenClientAsync(user.UserName), token);
-            }
-        }
-
-        public async ValueTask DisposeAsync() => await App.DisposeAsync();
-    }
-
     private AccessWorld World => fixture.World;
 
     private static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];

@@ -121,15 +121,19 @@ public sealed class AssessmentModel(SupervisionQueries queries, RecordAssessment
             }
         }
 
+        // The page lists every need once, in the order of the scale; a list posted otherwise (a need it does not know,
+        // one twice, one left out) is answered with that list, keeping what was rated, never echoed back as it came.
+        var posted = Input.Needs;
+        Input.Needs = Enum.GetValues<Need>().Select(n => posted.FirstOrDefault(x => Choice<Need>(x.Need) == n) ?? new NeedInput { Need = n.ToString() }).ToList();
+        if (posted.Any(n => Choice<Need>(n.Need) is null) || posted.Select(n => n.Need).Distinct().Count() != posted.Count)
+        {
+            ModelState.AddModelError("Input.Needs", "Rate the needs this page lists");
+        }
+
         var needs = new List<NeedRating>();
         foreach (var n in Input.Needs)
         {
-            var need = Choice<Need>(n.Need);
-            if (need is null)
-            {
-                continue;
-            }
-
+            var need = Choice<Need>(n.Need)!.Value;
             if (string.IsNullOrEmpty(n.Severity))
             {
                 continue;
@@ -141,7 +145,7 @@ public sealed class AssessmentModel(SupervisionQueries queries, RecordAssessment
                 continue;
             }
 
-            needs.Add(new NeedRating(need.Value, severity, n.LinkedToOffending, n.LinkedToHarm));
+            needs.Add(new NeedRating(need, severity, n.LinkedToOffending, n.LinkedToHarm));
         }
 
         if (!ModelState.IsValid)

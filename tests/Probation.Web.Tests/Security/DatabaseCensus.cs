@@ -1,0 +1,187 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Probation.Application.Data;
+using Probation.Domain.Audit;
+using Probation.Testing;
+
+namespace Probation.Web.Tests.Security;
+
+/// <summary>
+/// The row count of every table of the model, and the sum of every concurrency version (so an update of a versioned
+/// record shows too), read in one statement. Reads write consultation and disclosure rows to the audit log, so the log
+/// is counted by its rows of changes only (collected, altered, erased), with their subjects.
+/// </summary>
+public sealed class DatabaseCensus
+{
+    private static readonly string[] ChangeActions = [nameof(AuditAction.Collected), nameof(AuditAction.Altered), nameof(AuditAction.Erased)];
+
+    private readonly ProbationAppFactory _app;
+    private readonly string _sql;
+
+    public IReadOnlyList<string> Labels { get; }
+
+    private DatabaseCensus(ProbationAppFactory app, IReadOnlyList<string> labels, string sql)
+    {
+        _app = app;
+        Labels = labels;
+        _sql = sql;
+    }
+
+    public static Task<DatabaseCensus> ForAsync(ProbationAppFactory app) => app.WithDbAsync(db =>
+    {
+        var audit = db.Model.FindEntityType(typeof(AuditEntry))!;
+        var subjects = db.Model.FindEntityType(typeof(AuditSubject))!;
+        var auditTable = audit.GetTableName()!;
+        var subjectTable = subjects.GetTableName()!;
+        var auditStore = StoreObjectIdentifier.Table(auditTable, audit.GetSchema());
+        var action = audit.FindProperty(nameof(AuditEntry.Action))!.GetColumnName(auditStore)!;
+        var entryId = subjects.FindProperty(nameof(AuditSubject.AuditEntryId))!.GetColumnName(StoreObjectIdentifier.Table(subjectTable, subjects.GetSchema()))!;
+        var id = audit.FindProperty(nameof(AuditEntry.Id))!.GetColumnName(auditStore)!;
+        var changes = string.Join(", ", ChangeActions.Select(a => $"'{a}'"));
+
+        var labels = new List<string>();
+        var parts = new List<string>();
+        foreach (var table in db.Model.GetRelationalModel().Tables.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            if (table.Name == auditTable)
+            {
+                labels.Add(table.Name + " (changes)");
+                parts.Add($"(SELECT count(*) FROM \"{auditTable}\" WHERE \"{action}\" IN ({changes}))");
+                continue;
+            }
+
+            if (table.Name == subjectTable)
+            {
+                labels.Add(table.Name + " (of changes)");
+                parts.Add($"(SELECT count(*) FROM \"{subjectTable}\" s JOIN \"{auditTable}\" a ON a.\"{id}\" = s.\"{entryId}\" WHERE a.\"{action}\" IN ({changes}))");
+                continue;
+            }
+
+            labels.Add(table.Name);
+            parts.Add($"(SELECT count(*) FROM \"{table.Name}\")");
+            foreach (var column in table.Columns.Where(c => c.PropertyMappings.Any(m => m.Property.IsConcurrencyToken && (Nullable.GetUnderlyingType(m.Property.ClrType) ?? m.Property.ClrType) is var t && (t == typeof(int) || t == typeof(long)))))
+            {
+                labels.Add($"{table.Name}.{column.Name} (sum)");
+                parts.Add($"(SELECT coalesce(sum(\"{column.Name}\"), 0) FROM \"{table.Name}\")");
+            }
+        }
+
+        return Task.FromResult(new DatabaseCensus(app, labels, "SELECT " + string.Join(", ", parts)));
+    });
+
+    /// <summary>The figures now, in the order of <see cref="Labels"/>.</summary>
+    public Task<long[]> TakeAsync() => _app.WithDbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = _sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var figures = new long[Labels.Count];
+        for (var i = 0; i < figures.Length; i++)
+        {
+            figures[i] = Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return figures;
+    });
+
+    /// <summary>The figures that differ between two censuses, in words; empty when none does.</summary>
+    public string Difference(long[] before, long[] after) =>
+        string.Join(", ", Labels.Select((label, i) => (label, i)).Where(x => before[x.i] != after[x.i]).Select(x => $"{x.label} {before[x.i]} → {after[x.i]}"));
+
+    /// <summary>SQLite's own checks: the file's structure, and every foreign key pointing at a row that exists.</summary>
+    public Task<(string Integrity, IReadOnlyList<string> ForeignKeyFaults)> IntegrityAsync() => _app.WithDbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var integrity = connection.CreateCommand();
+        integrity.CommandText = "PRAGMA integrity_check";
+        var result = string.Join("; ", await ReadAllAsync(integrity));
+        await using var keys = connection.CreateCommand();
+        keys.CommandText = "PRAGMA foreign_key_check";
+        return (result, (IReadOnlyList<string>)await ReadAllAsync(keys));
+    });
+
+    /// <summary>
+    /// Stored text longer than the model allows: SQLite keeps it, PostgreSQL would refuse it with an error, so a write
+    /// that stored it must have skipped the use case's length check.
+    /// </summary>
+    public Task<IReadOnlyList<string>> OverLongTextAsync() => _app.WithDbAsync(async db =>
+    {
+        var faults = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        foreach (var table in db.Model.GetRelationalModel().Tables)
+        {
+            foreach (var column in table.Columns.Where(c => c.PropertyMappings.FirstOrDefault()?.Property is { } p && p.ClrType == typeof(string) && p.GetMaxLength() is not null))
+            {
+                var max = column.PropertyMappings.First().Property.GetMaxLength()!.Value;
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT count(*) FROM \"{table.Name}\" WHERE length(\"{column.Name}\") > {max}";
+                if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) is var n and > 0)
+                {
+                    faults.Add($"{table.Name}.{column.Name}: {n} values longer than {max}");
+                }
+            }
+        }
+
+        return (IReadOnlyList<string>)faults;
+    });
+
+    /// <summary>
+    /// Every column of every table that holds one of the values: <paramref name="text"/> inside any text column, and
+    /// <paramref name="number"/> in any whole-number column, and <paramref name="date"/> in any date or time column
+    /// (SQLite keeps both as text starting with the date). Each hit is named as table.column.
+    /// </summary>
+    public Task<IReadOnlyList<string>> FindAsync(string text, long number, DateOnly date) => _app.WithDbAsync(async db =>
+    {
+        var hits = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        foreach (var table in db.Model.GetRelationalModel().Tables)
+        {
+            foreach (var column in table.Columns)
+            {
+                var type = column.PropertyMappings.FirstOrDefault()?.Property.ClrType is { } clr ? Nullable.GetUnderlyingType(clr) ?? clr : null;
+                await using var command = connection.CreateCommand();
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@v";
+                (parameter.Value, var test) = type switch
+                {
+                    _ when type == typeof(string) => ((object)$"%{text}%", "LIKE @v"),
+                    _ when type == typeof(int) || type == typeof(long) => (number, "= @v"),
+                    _ when type == typeof(DateOnly) || type == typeof(DateTime) => (date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "%", "LIKE @v"),
+                    _ => (null!, null),
+                };
+                if (test is null)
+                {
+                    continue;
+                }
+
+                command.Parameters.Add(parameter);
+                command.CommandText = $"SELECT count(*) FROM \"{table.Name}\" WHERE \"{column.Name}\" {test}";
+                if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) is var n and > 0)
+                {
+                    hits.Add($"{table.Name}.{column.Name} ({n})");
+                }
+            }
+        }
+
+        return (IReadOnlyList<string>)hits;
+    });
+
+    private static async Task<List<string>> ReadAllAsync(DbCommand command)
+    {
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString())));
+        }
+
+        return rows;
+    }
+}
