@@ -30,7 +30,7 @@ public sealed class MassAssignmentTests(WorldFixture fixture, ITestOutputHelper 
         var app = fixture.App;
         var markerText = "MassAssigned" + Guid.NewGuid().ToString("N")[..8];
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
-        var census = await DatabaseCensus.ForAsync(app);
+        await using var census = await DatabaseCensus.ForAsync(app);
         Assert.Empty(await census.FindAsync(markerText, MarkerNumber, MarkerDate));
 
         // Every scalar property of the data model, by name, with the marker of its type.
