@@ -55,6 +55,14 @@ public sealed record Viewer(
     }
 
     /// <summary>
+    /// The in-memory form of <see cref="InScope"/> and <see cref="MaySeeDetails"/> together, for a case already loaded with
+    /// its access list: whether this user may see the case's details at all.
+    /// </summary>
+    public bool MayRead(PersonOnProbation person) =>
+        IsCaseWorker && ProviderId is not null && person.ProviderId == ProviderId
+        && CaseAccessRules.Decide(person.AccessList, StaffMemberId).Allowed;
+
+    /// <summary>
     /// A risk of serious harm classification is an officer's judgement: the responsible officer, and
     /// probation officers, services officers and managers of the team holding the case, may record one.
     /// </summary>

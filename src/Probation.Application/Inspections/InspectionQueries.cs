@@ -26,7 +26,11 @@ public sealed record InspectionRow(
 public sealed record StratumView(string Key, string Description, int Population, double PopulationPercent, int Sample, double SamplePercent);
 
 /// <summary>A sampled case as the inspection team sees it during fieldwork, with where its assessment stands.</summary>
-public sealed record SampledCaseView(string Crn, string Name, string Stratum, AssessmentStatus? Assessment);
+/// <summary>A case of a sample. <see cref="Name"/> is null where a restriction added after the draw keeps the viewer out.</summary>
+public sealed record SampledCaseView(string Crn, string? Name, string Stratum, AssessmentStatus? Assessment)
+{
+    public bool Withheld => Name is null;
+}
 
 /// <summary>
 /// A sample: who was eligible and when, its confidence and margin, the seed it was drawn with, its size against the
@@ -186,21 +190,24 @@ public sealed class InspectionQueries(
             .Select(a => new { a.PersonId, a.Scope, a.Status })
             .ToListAsync(ct);
 
-        var people = new Dictionary<int, (Crn Crn, string Name)>();
+        var people = new Dictionary<int, (Crn Crn, string? Name)>();
         if (open)
         {
             var ids = inspection.Samples.SelectMany(s => s.Cases).Select(c => c.PersonId).Distinct().ToList();
             foreach (var chunk in ids.Chunk(500))
             {
                 var rows = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id))
-                    .Select(p => new { p.Id, p.Crn, p.FirstName, p.LastName }).ToListAsync(ct);
+                    .Select(p => new { p.Id, p.Crn, p.FirstName, p.LastName, p.AccessList }).ToListAsync(ct);
                 foreach (var p in rows)
                 {
-                    people[p.Id] = (p.Crn, $"{p.FirstName} {p.LastName}");
+                    // A restriction added after the sample was drawn keeps the inspectors out of the name too, as it
+                    // does of the case page; the case stays listed by its CRN, so the sample's size still adds up.
+                    var allowed = CaseAccessRules.Decide(p.AccessList, access.Viewer.StaffMemberId).Allowed;
+                    people[p.Id] = (p.Crn, allowed ? $"{p.FirstName} {p.LastName}" : null);
                 }
             }
 
-            await access.Audit.RecordReadAsync(AuditAction.Consulted, purpose, people.Values.Select(p => p.Crn).ToList(), ct);
+            await access.Audit.RecordReadAsync(AuditAction.Consulted, purpose, people.Values.Where(p => p.Name is not null).Select(p => p.Crn).ToList(), ct);
         }
 
         var samples = SampleEligibility.SamplesFor(inspection.ProviderType)
@@ -220,7 +227,7 @@ public sealed class InspectionQueries(
                             .Select(c => new SampledCaseView(
                                 people[c.PersonId].Crn.Value, people[c.PersonId].Name, SampleEligibility.DescribeStratum(c.Stratum),
                                 mine.FirstOrDefault(a => a.PersonId == c.PersonId)?.Status))
-                            .OrderBy(c => c.Name, StringComparer.Ordinal).ToList()
+                            .OrderBy(c => c.Withheld).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Crn, StringComparer.Ordinal).ToList()
                         : null);
             }).ToList();
 

@@ -55,7 +55,7 @@ public sealed class StaffSupervision(ProbationDbContext db, IRequestContext requ
         var sessions = records.Select(r => new StaffSupervisionView(
             r.Id, r.On, managers.GetValueOrDefault(r.ManagerStaffId) ?? "A former manager", r.Notes,
             r.Cases.Select(c => c.Person!).OrderBy(p => p.Crn.Value, StringComparer.Ordinal).Select(p =>
-                CaseAccessRules.Decide(p.AccessList, viewer.StaffMemberId).Allowed
+                viewer.MayRead(p)
                     ? new DiscussedCase(p.Crn.Value, p.FullName, false)
                     : new DiscussedCase(p.Crn.Value, null, true)).ToList())).ToList();
         var shown = sessions.SelectMany(s => s.Cases).Where(c => !c.AccessRestricted).Select(c => Crn.Parse(c.Crn))

@@ -211,7 +211,11 @@ public sealed class CaseAudits(ProbationDbContext db, IRequestContext request, A
     public async Task<Outcome<Saved>> AcknowledgeAsync(AcknowledgeCommand c, CancellationToken ct)
     {
         var viewer = request.Viewer;
-        var feedback = await db.AuditFeedback.SingleOrDefaultAsync(f => f.Id == c.FeedbackId && f.OfficerStaffId == viewer.StaffMemberId, ct);
+        var readable = db.People.Where(viewer.InScope()).Where(viewer.MaySeeDetails());
+        var feedback = await db.AuditFeedback
+            .Where(f => f.Id == c.FeedbackId && f.OfficerStaffId == viewer.StaffMemberId)
+            .Where(f => db.CaseAssessments.Any(a => a.Id == f.CaseAssessmentId && readable.Any(p => p.Id == a.PersonId)))
+            .SingleOrDefaultAsync(ct);
         if (feedback is null)
         {
             return Fail(Outcome.Missing("feedback"));

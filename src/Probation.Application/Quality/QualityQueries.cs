@@ -273,14 +273,18 @@ public sealed class QualityQueries(ProbationDbContext db, IRequestContext reques
             return [];
         }
 
+        // Feedback on a case the officer may no longer read (moved to another provider, or restricted since) is not shown.
+        var readable = db.People.Where(request.Viewer.InScope()).Where(request.Viewer.MaySeeDetails());
         var rows = await db.AuditFeedback.AsNoTracking().Where(f => f.OfficerStaffId == me)
-            .Join(db.CaseAssessments, f => f.CaseAssessmentId, a => a.Id, (f, a) => new { f, a.Person!.Crn, Officer = request.Viewer.UserName })
+            .Join(db.CaseAssessments, f => f.CaseAssessmentId, a => a.Id, (f, a) => new { f, a.PersonId })
+            .Join(readable, x => x.PersonId, p => p.Id, (x, p) => new { x.f, p.Crn })
             .OrderBy(x => x.f.AcknowledgedOn != null).ThenBy(x => x.f.DueOn).ToListAsync(ct);
+        var officer = request.Viewer.UserName;
         if (rows.Count > 0)
         {
             await audit.RecordReadAsync(AuditAction.Consulted, "Audit feedback", rows.Select(r => r.Crn).Distinct().ToList(), ct);
         }
 
-        return rows.Select(r => new FeedbackView(r.f.Id, r.f.CaseAssessmentId, r.Crn.Value, r.Officer, r.f.Text, r.f.SetOn, r.f.DueOn, r.f.AcknowledgedOn, r.f.Response)).ToList();
+        return rows.Select(r => new FeedbackView(r.f.Id, r.f.CaseAssessmentId, r.Crn.Value, officer, r.f.Text, r.f.SetOn, r.f.DueOn, r.f.AcknowledgedOn, r.f.Response)).ToList();
     }
 }
