@@ -12,7 +12,9 @@ using Probation.Application.Identity;
 using Probation.Domain.Access;
 using Probation.Domain.Cases;
 using Probation.Domain.Common;
+using Probation.Domain.Inspection;
 using Probation.Domain.Organisation;
+using Probation.Domain.Oversight;
 using Probation.Domain.Risk;
 using Probation.Domain.Supervision;
 using Probation.Domain.UnpaidWork;
@@ -103,7 +105,7 @@ public sealed record MatrixCase(string Tag, string Crn, int PersonId, int Provid
 /// <summary>
 /// The world the authorisation matrix runs in: the demo provider plus a second provider built here, one demo account
 /// per role, an inspection in fieldwork with a drawn sample, and a case in every situation the rules distinguish, each
-/// carrying unique marker strings in its names, address and notes so that a leak anywhere can be found by search.
+/// carrying a unique marker string in every text column of every row it holds so that a leak anywhere can be found by search.
 /// </summary>
 public sealed class AccessWorld
 {
@@ -128,6 +130,13 @@ public sealed class AccessWorld
     public required IReadOnlyDictionary<string, int?> TeamOfUser { get; init; }
     public required IReadOnlyDictionary<string, (int? TeamId, int? OfficerId)> CaseHolders { get; init; }
     public required int InspectionId { get; init; }
+
+    /// <summary>The markers planted in every text column of every case's rows, and the search for them in a response.</summary>
+    public required CaseCanaries Markers { get; init; }
+
+    /// <summary>The cases whose markers <paramref name="body"/> shows, with the first marker of each.</summary>
+    public IReadOnlyDictionary<string, string> CasesShownIn(string body) =>
+        Markers.In(body).GroupBy(m => Markers.CaseOfMarker[m]).ToDictionary(g => g.Key, g => g.Min(StringComparer.Ordinal)!, StringComparer.Ordinal);
 
     /// <summary>Markers planted in the second provider's own records (its team, staff, hub, project): no user may ever see them.</summary>
     public required IReadOnlyList<string> ForeignCanaries { get; init; }
@@ -206,7 +215,7 @@ public sealed class AccessWorld
             }
 
             int Staff(string userName) => users.Single(u => u.UserName == userName).StaffId!.Value;
-            var sampled = await db.Set<Domain.Inspection.InspectionSample>().Where(s => s.InspectionId == inspectionId).SelectMany(s => s.Cases).Select(c => c.PersonId).ToListAsync();
+            var sampled = await db.Set<InspectionSample>().Where(s => s.InspectionId == inspectionId).SelectMany(s => s.Cases).Select(c => c.PersonId).ToListAsync();
             var po = Staff("po");
             var pso = Staff("pso");
             var manager = Staff("manager");
@@ -266,23 +275,35 @@ public sealed class AccessWorld
             await db.SaveChangesAsync();
             picks = [.. picks, ("OtherProvider", otherPerson.Id)];
 
-            // Markers in every field a page or export is likely to show: names, address, a contact's notes, an event.
+            // The demo holds no row of a few tables of case data. One of each, on a demo case outside the matrix, gives
+            // every matrix case a row to copy, and so a marker in each of their text columns.
+            var pickedIds = picks.Select(p => p.Id).ToList();
+            var booking = await db.UnpaidWorkBookings.Where(b => !pickedIds.Contains(b.PersonId)).OrderBy(b => b.Id).FirstAsync();
+            var audit = await db.CaseAssessments.OrderBy(a => a.InspectionId == null ? 0 : 1).ThenBy(a => a.Id).FirstAsync();
+            var supervision = new StaffSupervisionRecord { StaffMemberId = po, ManagerStaffId = manager, On = today.AddDays(-7), RecordedBy = "manager" };
+            supervision.Cases.Add(new StaffSupervisionCase { PersonId = booking.PersonId });
+            db.AddRange(
+                supervision,
+                new AlertExceptionEntry { PersonId = booking.PersonId, Code = AlertCode.InitialAssessmentOverdue, Reason = "Reason", RecordedOn = today.AddDays(-5), Until = today.AddDays(20), RecordedBy = "manager" },
+                new AssessmentParticipant { CaseAssessmentId = audit.Id, StaffMemberId = po },
+                new AuditFeedback { CaseAssessmentId = audit.Id, OfficerStaffId = po, Text = "Feedback", SetOn = today.AddDays(-3), DueOn = today.AddDays(11) },
+                new OversightEntry { PersonId = booking.PersonId, Kind = OversightKind.Direction, Subject = OversightSubject.Case, RecordedOn = today.AddDays(-2), RecordedBy = "manager", ManagerStaffId = manager, Text = "Direction" },
+                new UnpaidWorkAttendanceCorrection { BookingId = booking.Id, Changes = "Changes", Reason = "Reason", CorrectedBy = "upw", CorrectedAtUtc = DateTime.UtcNow },
+                new UnpaidWorkBookingCancellation { SessionId = booking.SessionId, PersonId = booking.PersonId, RequirementId = booking.RequirementId, On = booking.On, Reason = CancellationReason.Rebooked, BookedBy = "upw", CancelledBy = "upw", CancelledAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+
+            // A marker in every text column of every row of every case, each case given a row of every case table first.
+            var markers = CaseCanaries.For(db);
             var cases = new List<MatrixCase>();
             var holders = new Dictionary<string, (int?, int?)>();
-            foreach (var (caseTag, id) in picks)
+            for (var i = 0; i < picks.Length; i++)
             {
-                var person = await db.People.Include(p => p.AccessList).Include(p => p.Addresses).SingleAsync(p => p.Id == id);
-                var canaries = new[] { Canary(caseTag + "First"), Canary(caseTag + "Last"), Canary(caseTag + "Street"), Canary(caseTag + "Note"), Canary(caseTag + "Event") };
-                person.FirstName = canaries[0];
-                person.LastName = canaries[1];
-                db.Addresses.Add(new AddressRecord { PersonId = id, Address = new Address { Line1 = canaries[2], Town = "Stockton-on-Tees", Postcode = "TS18 1AA" }, From = today.AddDays(-10) });
-                db.Contacts.Add(new Contact { PersonId = id, On = today.AddDays(-1), Kind = ContactKind.Office, Outcome = ContactOutcome.AttendedAndComplied, Notes = canaries[3], RecordedBy = "matrix" });
-                db.SignificantEvents.Add(new SignificantEvent { PersonId = id, On = today.AddDays(-3), Kind = SignificantEventKind.PoliceDomesticAbuseCallOut, Description = canaries[4], RecordedBy = "matrix" });
-                cases.Add(new MatrixCase(caseTag, person.Crn.Value, id, person.ProviderId, person.AccessList.ToList(), canaries, sampled.Contains(id)));
+                var (caseTag, id) = picks[i];
+                var planted = await markers.PlantAsync(caseTag, (char)('K' + i), id);
+                var person = await db.People.AsNoTracking().Include(p => p.AccessList).SingleAsync(p => p.Id == id);
+                cases.Add(new MatrixCase(caseTag, person.Crn.Value, id, person.ProviderId, person.AccessList.ToList(), planted, sampled.Contains(id)));
                 holders[person.Crn.Value] = (person.TeamId, person.ResponsibleOfficerId);
             }
-
-            await db.SaveChangesAsync();
 
             var crnById = cases.ToDictionary(c => c.PersonId, c => c.Crn);
             var ids = cases.Select(c => c.PersonId).ToList();
@@ -336,6 +357,7 @@ public sealed class AccessWorld
                 TeamOfUser = teamOfUser,
                 CaseHolders = holders,
                 InspectionId = inspectionId,
+                Markers = markers,
                 ForeignCanaries = [other.Name, otherTeam.Name, otherOfficer.FirstName, otherOfficer.LastName, otherHub.Name, otherHub.Address.Line1, otherProject.Name, otherProject.Beneficiary],
                 Records = records,
                 ChildIds = childIds,
