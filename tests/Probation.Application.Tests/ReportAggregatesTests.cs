@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Probation.Application.Common;
 using Probation.Application.Data;
 using Probation.Application.Identity;
 using Probation.Application.Reports;
@@ -287,6 +288,9 @@ public sealed class ReportAggregatesScheduleTests
     [InlineData("2026-07-01T10:00:00Z", 2, 15.0)] // summer: 02:00 BST is 01:00 UTC
     [InlineData("2026-07-01T00:59:00Z", 2, 1.0 / 60)] // 01:59 BST
     [InlineData("2026-11-26T00:00:00Z", 0, 24.0)] // exactly on the hour: the next day's
-    public void UntilNext_IsTheNextTimeTheUkClockShowsTheHour(string now, int hour, double hours) =>
-        Assert.Equal(TimeSpan.FromHours(hours).TotalSeconds, ReportAggregatesRefresher.UntilNext(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), hour).TotalSeconds, 0.5);
+    public void NextDue_IsTheNextTimeTheUkClockShowsTheHour(string now, int hour, double hours)
+    {
+        var at = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeSpan.FromHours(hours).TotalSeconds, (JobSchedule.DailyAt(TimeSpan.FromHours(hour)).NextDue(at) - at).TotalSeconds, 0.5);
+    }
 }

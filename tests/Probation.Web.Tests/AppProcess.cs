@@ -202,7 +202,7 @@ public sealed class AppProcess : IAsyncDisposable
 
         lock (_log)
         {
-            if (_log.Length < 200_000)
+            if (_log.Length < 2_000_000)
             {
                 _log.AppendLine(line);
             }

@@ -28,37 +28,15 @@ public abstract class InspectionPagesTests(ProbationAppFactory app)
     /// <summary>Fills in the form holding the first field as a browser would: its hidden fields, and the fields given.</summary>
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
     {
-        var doc = await Parser.ParseDocumentAsync(await client.GetStringAsync(path));
-        var form = doc.QuerySelectorAll("form[method=post]").FirstOrDefault(f => f.QuerySelector($"[name='{fields[0].Name}']") is not null);
+        var form = PageForms.Read(await client.GetStringAsync(path), path).PostingWith(fields[0].Name);
         Assert.True(form is not null, $"No form on {path} has the field {fields[0].Name}");
-        // What the browser sends untouched: hidden and text fields as they stand, checked choices, each list's selected option.
-        var values = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
+        foreach (var (name, _) in fields)
         {
-            if (input.Type is "hidden" or "text" || (input.Type is "radio" or "checkbox" && input.IsChecked))
-            {
-                values[input.Name!] = input.Value;
-            }
+            Assert.True(form.Has(name), $"The form on {path} has no field {name}");
         }
 
-        foreach (var select in form.QuerySelectorAll("select[name]").OfType<IHtmlSelectElement>())
-        {
-            values[select.Name!] = select.Options.FirstOrDefault(o => o.IsSelected)?.Value ?? select.Options.FirstOrDefault()?.Value ?? "";
-        }
-
-        foreach (var area in form.QuerySelectorAll("textarea[name]").OfType<IHtmlTextAreaElement>())
-        {
-            values[area.Name!] = area.Value;
-        }
-
-        foreach (var (name, value) in fields)
-        {
-            Assert.True(form.QuerySelectorAll($"[name='{name}']").Length > 0, $"The form on {path} has no field {name}");
-            values[name] = value;
-        }
-
-        var action = form.GetAttribute("action");
-        return await client.PostAsync(string.IsNullOrEmpty(action) ? path : action, new FormUrlEncodedContent(values));
+        // What the browser sends untouched (hidden and text fields as they stand, checked choices, each list's selected option), with the fields given.
+        return await client.PostAsync(form.Action, new FormUrlEncodedContent(form.AsSent(fields)));
     }
 
     private static async Task<IHtmlDocument> RefusedAsync(HttpResponseMessage response, string href, string message, HttpStatusCode status = HttpStatusCode.OK)
@@ -101,16 +79,7 @@ public abstract class InspectionPagesTests(ProbationAppFactory app)
         var path = created.Headers.Location!.OriginalString;
         var id = int.Parse(path.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         await FollowAsync(client, await SubmitAsync(client, path, ("CaseSupervision.Seed", "31")), "The case supervision sample is drawn.");
-        var doc = await PageAsync(client, path);
-        var form = doc.QuerySelectorAll("form").First(f => f.QuerySelector("#Status") is not null);
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var started = await client.PostAsync(form.GetAttribute("action")!, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["Version"] = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!,
-            ["Status"] = "Fieldwork",
-        }));
-        await FollowAsync(client, started, "Fieldwork has started.");
+        await FollowAsync(client, await SubmitAsync(client, path, ("Status", "Fieldwork")), "Fieldwork has started.");
         return (client, id);
     }
 

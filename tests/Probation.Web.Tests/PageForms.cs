@@ -13,9 +13,23 @@ public sealed record PageForm(string Action, string Method, IReadOnlyList<FormFi
 {
     public IReadOnlySet<string> Names { get; } = Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The names of its submit buttons: a browser sends the one pressed, with its value.</summary>
+    public IReadOnlySet<string> Buttons { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Whether a control of the form, a submit button included, has the name.</summary>
+    public bool Has(string name) => Names.Contains(name) || Buttons.Contains(name);
+
     /// <summary>What a browser sends untouched: hidden and typed fields as they stand, checked choices, each list's selected option.</summary>
     public List<KeyValuePair<string, string>> AsSent() =>
         Fields.Where(f => f.Kind is not ("radio" or "checkbox") || f.Selected).Select(f => KeyValuePair.Create(f.Name, f.Value)).ToList();
+
+    /// <summary>What a browser sends once <paramref name="set"/> is entered: <see cref="AsSent()"/>, with each name given sent with the value given instead.</summary>
+    public List<KeyValuePair<string, string>> AsSent(IEnumerable<(string Name, string Value)> set)
+    {
+        var given = set.Select(s => KeyValuePair.Create(s.Name, s.Value)).ToList();
+        var names = given.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. AsSent().Where(v => !names.Contains(v.Key)), .. given];
+    }
 
     /// <summary>
     /// What a person filling the form in would send: what the page drew, and in every blank a plausible answer (today's
@@ -77,8 +91,13 @@ public static class PageForms
         {
             var action = form.GetAttribute("action");
             var method = (form.GetAttribute("method") ?? "get").ToUpperInvariant();
-            return new PageForm(string.IsNullOrEmpty(action) ? pageUrl : action, method, Fields(form));
+            var buttons = form.QuerySelectorAll("button[name], input[name][type=submit], input[name][type=image]").Select(b => b.GetAttribute("name")!);
+            return new PageForm(string.IsNullOrEmpty(action) ? pageUrl : action, method, Fields(form)) { Buttons = buttons.ToHashSet(StringComparer.Ordinal) };
         }).ToList();
+
+    /// <summary>The first form that posts and has a control named <paramref name="name"/>, or null.</summary>
+    public static PageForm? PostingWith(this IEnumerable<PageForm> forms, string name) =>
+        forms.FirstOrDefault(f => f.Method == "POST" && f.Has(name));
 
     private static List<FormField> Fields(IElement form)
     {

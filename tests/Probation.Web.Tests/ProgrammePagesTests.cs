@@ -34,30 +34,25 @@ public abstract class ProgrammePagesTests(ProbationAppFactory app)
     /// <summary>Fills in the form on <paramref name="path"/> holding the first field and sends it as a browser would, hidden fields included.</summary>
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
     {
-        var doc = await Parser.ParseDocumentAsync(await client.GetStringAsync(path));
-        var form = doc.QuerySelectorAll("form[method=post]").FirstOrDefault(f => f.QuerySelector($"[name='{fields[0].Name}']") is not null);
+        var form = PageForms.Read(await client.GetStringAsync(path), path).PostingWith(fields[0].Name);
         Assert.True(form is not null, $"No form on {path} has the field {fields[0].Name}");
-        var values = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        var pairs = new List<KeyValuePair<string, string>>();
         foreach (var (name, value) in fields)
         {
-            var inputs = form.QuerySelectorAll($"[name='{name}']").ToList();
-            Assert.True(inputs.Count > 0, $"The form on {path} has no field {name}");
-            if (inputs[0] is IHtmlInputElement { Type: "radio" or "checkbox" } && value.Length > 0)
+            Assert.True(form.Has(name), $"The form on {path} has no field {name}");
+            var named = form.Fields.Where(f => f.Name == name).ToList();
+            if (named is [{ Kind: "radio" or "checkbox" }, ..] && value.Length > 0)
             {
-                Assert.Contains(inputs, i => i.GetAttribute("value") == value);
+                Assert.Contains(named, f => f.Value == value);
             }
-            else if (inputs[0] is IHtmlSelectElement select && value.Length > 0)
+            else if (named is [{ Kind: "select" } select, ..] && value.Length > 0)
             {
-                Assert.Contains(select.Options, o => o.Value == value);
+                Assert.Contains(value, select.Choices);
             }
-
-            values.Remove(name);
-            pairs.Add(new(name, value));
         }
 
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : path;
-        return await client.PostAsync(action, new FormUrlEncodedContent(values.Concat(pairs)));
+        var given = fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var hidden = form.Fields.Where(f => f.Kind == "hidden" && !given.Contains(f.Name)).Select(f => KeyValuePair.Create(f.Name, f.Value));
+        return await client.PostAsync(form.Action, new FormUrlEncodedContent([.. hidden, .. fields.Select(f => KeyValuePair.Create(f.Name, f.Value))]));
     }
 
     private static async Task<IHtmlDocument> RefusedAsync(HttpResponseMessage response, string href, string message)

@@ -26,37 +26,20 @@ public abstract class QualityPagesTests(ProbationAppFactory app)
     /// <summary>Posts the form holding <paramref name="marker"/> as a browser would: its current values, with <paramref name="set"/> changed.</summary>
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, string marker, IDictionary<string, string> set, string? button = null)
     {
-        var doc = await PageAsync(client, path);
-        var form = doc.QuerySelectorAll("form[method=post]").First(f => f.QuerySelector($"[name='{marker}']") is not null);
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input, textarea, select"))
-        {
-            var name = input.GetAttribute("name");
-            if (name is null || set.ContainsKey(name))
-            {
-                continue;
-            }
+        var form = PageForms.Read(await PageAsync(client, path), path).PostingWith(marker)!;
 
-            switch (input)
-            {
-                case IHtmlInputElement { Type: "radio" or "checkbox" } i when i.IsChecked:
-                case IHtmlInputElement { Type: "hidden" or "text" }:
-                    values.Add(new(name, ((IHtmlInputElement)input).Value));
-                    break;
-                case IHtmlTextAreaElement t:
-                    values.Add(new(name, t.Value));
-                    break;
-            }
-        }
-
-        values.AddRange(set.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)));
+        // Its hidden and text fields, text areas and checked choices as they stand (its lists are not sent).
+        var values = form.Fields
+            .Where(f => !set.ContainsKey(f.Name) && (f.Kind is "hidden" or "text" or "textarea" || (f.Kind is "radio" or "checkbox" && f.Selected)))
+            .Select(f => KeyValuePair.Create(f.Name, f.Value))
+            .ToList();
+        values.AddRange(set);
         if (button is not null)
         {
             values.Add(new(button, "true"));
         }
 
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : path;
-        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+        return await client.PostAsync(form.Action, new FormUrlEncodedContent(values));
     }
 
     [Fact]

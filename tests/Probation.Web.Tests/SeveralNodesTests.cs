@@ -11,6 +11,8 @@ using Probation.Application.Common;
 using Probation.Application.Reports;
 using Probation.Application.Supervision;
 using Probation.Testing;
+using Xunit.Sdk;
+using Xunit.v3;
 
 namespace Probation.Web.Tests;
 
@@ -27,6 +29,12 @@ public sealed class SeveralNodesDatabase : IAsyncLifetime
     public AppProcess? First { get; private set; }
 
     public TimeSpan SeedTime { get; private set; }
+
+    /// <summary>
+    /// Two nodes still up after the kill test (the node that took the run over, and the killed node started again), both
+    /// behind the loopback load balancer: the sign-in test uses them as its other two nodes rather than start two more.
+    /// </summary>
+    public AppProcess[]? Others { get; set; }
 
     public async ValueTask InitializeAsync()
     {
@@ -61,6 +69,11 @@ public sealed class SeveralNodesDatabase : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var node in Others ?? [])
+        {
+            await node.DisposeAsync();
+        }
+
         if (First is not null)
         {
             await First.DisposeAsync();
@@ -80,8 +93,20 @@ public sealed class SeveralNodesDatabase : IAsyncLifetime
 /// way through a run leaves whole batches, which another node completes once the dead node's lease has run out.
 /// </summary>
 [Trait("Database", "Postgres")]
+[TestMethodOrderer(typeof(SeveralNodesOrder))]
 public sealed partial class SeveralNodesTests(SeveralNodesDatabase db) : IClassFixture<SeveralNodesDatabase>
 {
+    /// <summary>
+    /// The kill test first, as its two nodes are left up for the sign-in test (which starts two of its own when they are
+    /// not there); the slots test last.
+    /// </summary>
+    public static readonly string[] Order =
+    [
+        nameof(ANodeKilledPartWayThroughARun_LeavesWholeBatches_AndAnotherNodeFinishesTheRunOnceTheLeaseRunsOut),
+        nameof(ASignInOnOneNode_IsGoodOnEveryOther_AndADisabledAccountIsRefusedOnEveryNodeWithinTheStampCheck),
+        nameof(ThreeNodes_RunEachJobOnceASlot),
+    ];
+
     public static readonly TimeSpan StampCheck = TimeSpan.FromSeconds(2);
 
     private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
@@ -165,11 +190,15 @@ public sealed partial class SeveralNodesTests(SeveralNodesDatabase db) : IClassF
         SkipIfUnavailable();
         Log($"node-a seeded the demo provider and answered in {db.SeedTime.TotalSeconds:0.0} s");
         var watch = Stopwatch.StartNew();
-        var started = await StartAsync(BehindProxy(db.Settings("node-b", jobs: false)), BehindProxy(db.Settings("node-c", jobs: false)));
+        var kept = db.Others is not null;
+        var started = db.Others ?? await StartAsync(BehindProxy(db.Settings("node-b", jobs: false)), BehindProxy(db.Settings("node-c", jobs: false)));
+        db.Others = null;
         await using var b = started[0];
         await using var c = started[1];
         var a = db.First!;
-        Log($"node-b and node-c answered in {watch.Elapsed.TotalSeconds:0.0} s");
+        Log(kept
+            ? "node-b and node-c are the kill test's two nodes, still up (today's run done there, so their jobs are idle)"
+            : $"node-b and node-c answered in {watch.Elapsed.TotalSeconds:0.0} s");
 
         // A page that needs sign-in: each node sends a stranger to sign in, and shows it with node-a's cookie.
         await using var context = db.Store!.Context();
@@ -379,10 +408,19 @@ public sealed partial class SeveralNodesTests(SeveralNodesDatabase db) : IClassF
                 await Task.Delay(250, Ct);
             }
 
-            // The log a moment later, so that the lines of every run finished by then are in it.
-            await Task.Delay(1500, Ct);
-            var cutoff = DateTime.UtcNow - TimeSpan.FromSeconds(1);
-            var lines = nodes.SelectMany(n => Lines(n.Key, n.Value)).ToList();
+            // The logs once the end of every run finished by then is in them: a node writes its log a moment after the row.
+            var finished = rows.Where(r => r.FinishedAtUtc is not null).ToList();
+            List<LogLine> lines;
+            for (var logs = Stopwatch.StartNew(); ; await Task.Delay(100, Ct))
+            {
+                lines = nodes.SelectMany(n => Lines(n.Key, n.Value)).ToList();
+                var ended = JobLines(lines, JobEvent.Finished).Select(l => (l.Text("Job"), l.Text("Slot"))).ToHashSet();
+                if (finished.All(r => ended.Contains((r.Job, SlotText(Utc(r.SlotAtUtc))))) || logs.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    break;
+                }
+            }
+
             Log($"Waited {watch.Elapsed.TotalSeconds:0.0} s in all; {rows.Count} runs recorded by these nodes");
             int Considered(string job, DateTime slot) => lines
                 .Where(l => l.Category == JobRunsCategory && l.EventId is JobEvent.Started or JobEvent.LeftToAnotherNode or JobEvent.AlreadyFinished)
@@ -405,7 +443,7 @@ public sealed partial class SeveralNodesTests(SeveralNodesDatabase db) : IClassF
             }
 
             // Every run the logs show started once, on the node the database names, and finished there once.
-            foreach (var row in rows.Where(r => r.FinishedAtUtc is { } at && Utc(at) < cutoff))
+            foreach (var row in finished)
             {
                 var slot = SlotText(Utc(row.SlotAtUtc));
                 var starts = JobLines(lines, JobEvent.Started).Where(l => l.Text("Job") == row.Job && l.Text("Slot") == slot).ToList();
@@ -454,15 +492,16 @@ public sealed partial class SeveralNodesTests(SeveralNodesDatabase db) : IClassF
     {
         SkipIfUnavailable();
         const int batch = 20;
+        var pause = TimeSpan.FromSeconds(0.2);
         var lease = TimeSpan.FromSeconds(3);
         Dictionary<string, string> Slow(string node)
         {
             var settings = db.Settings(node);
             settings["Reports__DailyAggregates__Enabled"] = "false";
             settings["CaseStatus__RefreshBatchSize"] = batch.ToString(CultureInfo.InvariantCulture);
-            settings["CaseStatus__RefreshPause"] = "00:00:00.4";
+            settings["CaseStatus__RefreshPause"] = pause.ToString();
             settings["Jobs__LeaseDuration"] = lease.ToString();
-            return settings;
+            return BehindProxy(settings); // for the sign-in test, which goes on with these nodes
         }
 
         // Today's statuses are gone, as when the day turns; no node has run today's refresh.
@@ -481,7 +520,7 @@ public sealed partial class SeveralNodesTests(SeveralNodesDatabase db) : IClassF
         var nodes = new Dictionary<string, AppProcess> { ["node-d"] = started[0], ["node-e"] = started[1] };
         try
         {
-            Log($"node-d and node-e answered in {watch.Elapsed.TotalSeconds:0.0} s; {people.Count} cases, {batch} a batch, 0.4 s between batches, leases of {lease.TotalSeconds:0} s");
+            Log($"node-d and node-e answered in {watch.Elapsed.TotalSeconds:0.0} s; {people.Count} cases, {batch} a batch, {pause.TotalSeconds:0.0} s between batches, leases of {lease.TotalSeconds:0} s");
 
             // Wait until one node holds today's run and has stored a few batches, then kill it.
             JobRun? run = null;
@@ -568,12 +607,18 @@ public sealed partial class SeveralNodesTests(SeveralNodesDatabase db) : IClassF
 
             // The killed node, started again, finds today's run done and leaves it.
             watch.Restart();
-            await using var restarted = await AppProcess.StartAsync(Slow(killed));
+            var restarted = await AppProcess.StartAsync(Slow(killed));
+            await nodes[killed].DisposeAsync();
+            nodes[killed] = restarted;
             await WaitReadyAsync(restarted);
             var again = Lines(killed, restarted);
             Assert.Single(JobLines(again, JobEvent.AlreadyFinished), l => l.Text("Job") == CaseStatusRefresher.JobName && l.Text("Holder") == survivor);
             Assert.DoesNotContain(JobLines(again, JobEvent.Started), l => l.Text("Job") == CaseStatusRefresher.JobName);
             Log($"{killed} restarted (ready in {watch.Elapsed.TotalSeconds:0.0} s): today's run is done, and it ran nothing");
+
+            // Both left up, idle, for the sign-in test.
+            db.Others = [nodes[survivor], restarted];
+            nodes.Clear();
         }
         finally
         {
@@ -606,4 +651,12 @@ public sealed partial class SeveralNodesTests(SeveralNodesDatabase db) : IClassF
 
     [GeneratedRegex("name=\"Input.Version\"[^>]*value=\"([0-9]+)\"")]
     private static partial Regex VersionField();
+}
+
+/// <summary>Runs <see cref="SeveralNodesTests"/> in the order of <see cref="SeveralNodesTests.Order"/>.</summary>
+public sealed class SeveralNodesOrder : ITestMethodOrderer
+{
+    public IReadOnlyCollection<TTestMethod?> OrderTestMethods<TTestMethod>(IReadOnlyCollection<TTestMethod?> testMethods)
+        where TTestMethod : notnull, ITestMethod =>
+        testMethods.OrderBy(m => m is null ? -1 : Array.IndexOf(SeveralNodesTests.Order, m.MethodName)).ToList();
 }

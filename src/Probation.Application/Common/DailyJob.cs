@@ -104,13 +104,6 @@ public abstract partial class DailyJob : BackgroundService
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    /// <summary>How long from now until the UK clock next shows the time of day.</summary>
-    public static TimeSpan UntilNext(DateTimeOffset now, TimeSpan timeOfDay)
-    {
-        var wait = UkClock.NextUtc(now, timeOfDay) - now;
-        return wait > TimeSpan.Zero ? wait : TimeSpan.FromMinutes(1);
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} slot {Slot}: could not be claimed ({Error}); trying again later")]
     private static partial void SlotNotClaimed(ILogger logger, string job, string slot, string error);
 }

@@ -255,9 +255,6 @@ public sealed partial class ReportAggregatesRefresher(
 
     protected override TimeSpan TimeOfDay => TimeSpan.FromHours(options.RefreshHour);
 
-    /// <summary>How long from now until the next time the UK clock shows the hour.</summary>
-    public static TimeSpan UntilNext(DateTimeOffset now, int hour) => UntilNext(now, TimeSpan.FromHours(hour));
-
     protected override async Task<int> RunAsync(JobRunContext run, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
