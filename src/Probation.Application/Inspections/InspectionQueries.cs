@@ -25,8 +25,10 @@ public sealed record InspectionRow(
 /// <summary>A stratum's share of the eligible population beside its share of the sample.</summary>
 public sealed record StratumView(string Key, string Description, int Population, double PopulationPercent, int Sample, double SamplePercent);
 
-/// <summary>A sampled case as the inspection team sees it during fieldwork, with where its assessment stands.</summary>
-/// <summary>A case of a sample. <see cref="Name"/> is null where a restriction added after the draw keeps the viewer out.</summary>
+/// <summary>
+/// A sampled case as the inspection team sees it during fieldwork, with where its assessment stands. <see cref="Name"/>
+/// is null where a restriction added after the draw keeps the viewer out.
+/// </summary>
 public sealed record SampledCaseView(string Crn, string? Name, string Stratum, AssessmentStatus? Assessment)
 {
     public bool Withheld => Name is null;
