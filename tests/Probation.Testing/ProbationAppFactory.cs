@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,12 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
     /// <summary>The demo dataset's size: small keeps tests fast; the provider scale is the report's shape.</summary>
     protected virtual string DemoScale => "small";
 
+    /// <summary>
+    /// The rounds the tests' password hashes take, where the app's own (100,000) would make sign-in the tests' main cost;
+    /// null keeps the app's own.
+    /// </summary>
+    protected virtual int? PasswordHashRounds => 1_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -100,6 +107,13 @@ public partial class ProbationAppFactory : WebApplicationFactory<Program>, IAsyn
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // Every test signs users in, many times over; the password hash's work factor is what a sign-in costs, so
+            // the tests' accounts are hashed with far fewer rounds. The production tests keep the app's own and check it.
+            if (PasswordHashRounds is { } rounds)
+            {
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = rounds);
+            }
         });
     }
 

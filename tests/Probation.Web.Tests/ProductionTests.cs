@@ -13,6 +13,8 @@ public sealed class ProductionFactory : ProbationAppFactory
     protected override string Environment => "Production";
 
     protected override bool SeedDemo => false;
+
+    protected override int? PasswordHashRounds => null;
 }
 
 public sealed class ProductionTests(ProductionFactory app) : IClassFixture<ProductionFactory>
@@ -28,6 +30,27 @@ public sealed class ProductionTests(ProductionFactory app) : IClassFixture<Produ
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Contains("The username or password is not right", await signIn.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    /// <summary>
+    /// Passwords are kept as PBKDF2 hashes of at least 100,000 rounds (the tests' own accounts take fewer, so that
+    /// signing in is not what the tests spend their time on): the stored hash says which it took.
+    /// </summary>
+    [Fact]
+    public async Task Passwords_AreStoredAsHashesOfAtLeastAHundredThousandRounds()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = "hash-check", DisplayName = "Hash check" };
+        Assert.True((await users.CreateAsync(user, TestUsers.Password)).Succeeded);
+        var stored = Convert.FromBase64String((await users.FindByNameAsync("hash-check"))!.PasswordHash!);
+
+        // Identity's format 3: a marker byte, then the hash function, the rounds and the salt's length, each big-endian.
+        Assert.Equal(0x01, stored[0]);
+        var rounds = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(stored.AsSpan(5, 4));
+        Assert.True(rounds >= 100_000, $"{rounds} rounds");
+        Assert.True(await users.CheckPasswordAsync(user, TestUsers.Password));
+        Assert.True((await users.DeleteAsync(user)).Succeeded);
     }
 
     [Fact]
