@@ -539,6 +539,34 @@ public abstract class WebTests(ProbationAppFactory app)
         using var hubs = JsonDocument.Parse(await client.GetStringAsync("/api/v1/hubs"));
         Assert.All(hubs.RootElement.EnumerateArray(), h => Assert.Equal("CommunityHub", h.GetProperty("kind").GetString()));
     }
+
+    [Fact]
+    public async Task TheStaffList_PagedThrough_HoldsEveryActiveStaffMemberOnce_InNameOrder()
+    {
+        // Each page is the next run of the whole list in name order, not some staff sorted among themselves.
+        var client = await app.TokenClientAsync("manager");
+        var expected = await app.WithDbAsync(db =>
+        {
+            var providerId = db.Staff.Where(s => s.UserName == "manager").Select(s => s.ProviderId).Single();
+            return db.Staff.Where(s => s.Active && s.ProviderId == providerId)
+                .OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync();
+        });
+        var shown = new List<int>();
+        for (var page = 1; page <= 100; page++)
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/staff?page={page}&pageSize=10"));
+            var items = json.RootElement.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetInt32()).ToList();
+            if (items.Count == 0)
+            {
+                break;
+            }
+
+            shown.AddRange(items);
+        }
+
+        Assert.True(expected.Count > 20, $"{expected.Count} staff: too few for three pages");
+        Assert.Equal(expected, shown);
+    }
 }
 
 public sealed class SqliteWebTests(ProbationAppFactory app) : WebTests(app), IClassFixture<ProbationAppFactory>;

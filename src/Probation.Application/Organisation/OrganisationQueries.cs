@@ -65,13 +65,17 @@ public sealed class OrganisationQueries(ProbationDbContext db, IRequestContext r
 
         var total = await q.CountAsync(ct);
         page = Paging.Clamp(page, pageSize, out var size);
-        var rows = await Rows(q.Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        var rows = await Rows(InNameOrder(q).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
         return new Paged<StaffRow>(rows, page, size, total);
     }
 
+    /// <summary>Staff by surname, then first name; the key keeps namesakes in one order from page to page.</summary>
+    private static IOrderedQueryable<StaffMember> InNameOrder(IQueryable<StaffMember> staff) =>
+        staff.OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.Id);
+
+    /// <summary>The rows of a list of staff, in the order given.</summary>
     private IQueryable<StaffRow> Rows(IQueryable<StaffMember> staff) =>
-        staff.OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
-            .Select(s => new StaffRow(
+        staff.Select(s => new StaffRow(
                 s.Id, s.StaffCode, s.FirstName + " " + s.LastName, s.Grade, s.Team!.Name, s.TeamId, s.ContractedHours,
                 db.People.Count(p => p.ResponsibleOfficerId == s.Id)));
 
@@ -116,7 +120,7 @@ public sealed class OrganisationQueries(ProbationDbContext db, IRequestContext r
         }
 
         // The whole team, however large: a team page that silently stopped at a page size would mislead.
-        var staff = await Rows(db.Staff.AsNoTracking().Where(s => s.Active && s.TeamId == id)).ToListAsync(ct);
+        var staff = await Rows(InNameOrder(db.Staff.AsNoTracking().Where(s => s.Active && s.TeamId == id))).ToListAsync(ct);
         var sites = await SitesAsync(null, id, ct);
         return new TeamDetail(team.Id, team.Code, team.Name, team.Kind, team.LocalAuthority, team.Provider!.Name, staff, sites);
     }
