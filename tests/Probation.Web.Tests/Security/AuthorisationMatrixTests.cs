@@ -13,7 +13,7 @@ namespace Probation.Web.Tests.Security;
 /// inspector inside or outside the sample). A user may read a case only where the access rules say so; anything else
 /// must be refused, must show none of the case's planted markers, and a refused write must change nothing.
 /// </summary>
-public sealed class AuthorisationMatrixTests(WorldFixture fixture) : IClassFixture<WorldFixture>
+public abstract class AuthorisationMatrixTests(WorldFixture fixture)
 {
     private AccessWorld World => fixture.World;
 
@@ -51,7 +51,7 @@ public sealed class AuthorisationMatrixTests(WorldFixture fixture) : IClassFixtu
         return new Outcome(user, method, url, response.StatusCode, response.Headers.Location?.OriginalString, body);
     }
 
-    private static void Report(string text) => TestContext.Current.SendDiagnosticMessage(text);
+    private void Report(string text) => TestContext.Current.SendDiagnosticMessage($"[{fixture.App.DatabaseProvider}] {text}");
 
     [Fact]
     public void TheRoutes_ComeFromTheAppsEndpointList_AndCoverPagesAndApi()
@@ -345,3 +345,8 @@ public sealed class AuthorisationMatrixTests(WorldFixture fixture) : IClassFixtu
         return rows.ToDictionary(r => r.Crn.Value, r => $"v{r.Version} t{r.TeamId} o{r.ResponsibleOfficerId} {r.Counts}");
     });
 }
+
+public sealed class SqliteAuthorisationMatrixTests(WorldFixture fixture) : AuthorisationMatrixTests(fixture), IClassFixture<WorldFixture>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresAuthorisationMatrixTests(PostgresWorldFixture fixture) : AuthorisationMatrixTests(fixture), IClassFixture<PostgresWorldFixture>;

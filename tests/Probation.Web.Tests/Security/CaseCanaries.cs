@@ -228,14 +228,21 @@ public sealed class CaseCanaries
             return null;
         }
 
+        // The key is left to the database, unless it is itself the reference to the case (a row kept one to a case).
+        var keyIsReference = table.References.Any(r => r.Column == table.KeyColumn);
         var columns = new List<string>();
         var selects = new List<string>();
-        foreach (var column in table.AllColumns.Where(c => c != table.KeyColumn))
+        long? copiedKey = null;
+        foreach (var column in table.AllColumns.Where(c => c != table.KeyColumn || keyIsReference))
         {
             columns.Add(Quote(column));
             var reference = table.References.FirstOrDefault(r => r.Column == column);
             var target = reference.Column is null ? null : reference.Principal == personTable ? personId : idsByTable.GetValueOrDefault(reference.Principal)?.FirstOrDefault();
             selects.Add(reference.Column is null ? Quote(column) : target is null or 0 ? "NULL" : target.Value.ToString(CultureInfo.InvariantCulture));
+            if (column == table.KeyColumn)
+            {
+                copiedKey = target;
+            }
         }
 
         try
@@ -250,7 +257,7 @@ public sealed class CaseCanaries
         }
 
         Copied.Add($"{caseTag}: {table.Name}");
-        return await Query<long>(db, $"SELECT CAST(MAX({key}) AS BIGINT) AS \"Value\" FROM {Quote(table.Name)}").SingleAsync();
+        return copiedKey ?? await Query<long>(db, $"SELECT CAST(MAX({key}) AS BIGINT) AS \"Value\" FROM {Quote(table.Name)}").SingleAsync();
     }
 
     /// <summary>One table of case data: its key, its references to other case tables, and its text columns.</summary>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Probation.Application.Data;
@@ -19,19 +18,21 @@ public sealed class DatabaseCensus : IAsyncDisposable
 
     private readonly ProbationAppFactory _app;
     private readonly string _sql;
-    private readonly string _connectionString;
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
 
     public IReadOnlyList<string> Labels { get; }
 
     private DatabaseCensus(ProbationAppFactory app, IReadOnlyList<string> labels, string sql, string connectionString)
     {
         _app = app;
-        _connectionString = connectionString;
+        Store = new Store(app.DatabaseProvider, connectionString);
         Labels = labels;
         _sql = sql;
     }
+
+    /// <summary>The app's database, opened beside it.</summary>
+    private Store Store { get; }
 
     public static Task<DatabaseCensus> ForAsync(ProbationAppFactory app) => app.WithDbAsync(async db =>
     {
@@ -85,11 +86,7 @@ public sealed class DatabaseCensus : IAsyncDisposable
         await _lock.WaitAsync();
         try
         {
-            if (_connection is null)
-            {
-                _connection = new SqliteConnection(_connectionString);
-                await _connection.OpenAsync();
-            }
+            _connection ??= await Store.OpenAsync();
 
             await using var command = _connection.CreateCommand();
             command.CommandText = _sql;
@@ -123,18 +120,11 @@ public sealed class DatabaseCensus : IAsyncDisposable
     public string Difference(long[] before, long[] after) =>
         string.Join(", ", Labels.Select((label, i) => (label, i)).Where(x => before[x.i] != after[x.i]).Select(x => $"{x.label} {before[x.i]} → {after[x.i]}"));
 
-    /// <summary>SQLite's own checks: the file's structure, and every foreign key pointing at a row that exists.</summary>
-    public Task<(string Integrity, IReadOnlyList<string> ForeignKeyFaults)> IntegrityAsync() => _app.WithDbAsync(async db =>
-    {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var integrity = connection.CreateCommand();
-        integrity.CommandText = "PRAGMA integrity_check";
-        var result = string.Join("; ", await ReadAllAsync(integrity));
-        await using var keys = connection.CreateCommand();
-        keys.CommandText = "PRAGMA foreign_key_check";
-        return (result, (IReadOnlyList<string>)await ReadAllAsync(keys));
-    });
+    /// <summary>
+    /// What the database's own checks find wrong (SQLite's integrity and foreign key checks, PostgreSQL's amcheck of
+    /// every index and table): empty when they pass.
+    /// </summary>
+    public Task<List<string>> IntegrityProblemsAsync() => Store.IntegrityProblemsAsync();
 
     /// <summary>
     /// Stored text longer than the model allows: SQLite keeps it, PostgreSQL would refuse it with an error, so a write
@@ -165,7 +155,7 @@ public sealed class DatabaseCensus : IAsyncDisposable
     /// <summary>
     /// Every column of every table that holds one of the values: <paramref name="text"/> inside any text column, and
     /// <paramref name="number"/> in any whole-number column, and <paramref name="date"/> in any date or time column
-    /// (SQLite keeps both as text starting with the date). Each hit is named as table.column.
+    /// (read as text, which starts with the date on either engine). Each hit is named as table.column.
     /// </summary>
     public Task<IReadOnlyList<string>> FindAsync(string text, long number, DateOnly date) => _app.WithDbAsync(async db =>
     {
@@ -180,12 +170,12 @@ public sealed class DatabaseCensus : IAsyncDisposable
                 await using var command = connection.CreateCommand();
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = "@v";
-                (parameter.Value, var test) = type switch
+                (parameter.Value, var test, var asText) = type switch
                 {
-                    _ when type == typeof(string) => ((object)$"%{text}%", "LIKE @v"),
-                    _ when type == typeof(int) || type == typeof(long) => (number, "= @v"),
-                    _ when type == typeof(DateOnly) || type == typeof(DateTime) => (date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "%", "LIKE @v"),
-                    _ => (null!, null),
+                    _ when type == typeof(string) => ((object)$"%{text}%", "LIKE @v", false),
+                    _ when type == typeof(int) || type == typeof(long) => (number, "= @v", false),
+                    _ when type == typeof(DateOnly) || type == typeof(DateTime) => (date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "%", "LIKE @v", true),
+                    _ => (null!, null, false),
                 };
                 if (test is null)
                 {
@@ -193,7 +183,8 @@ public sealed class DatabaseCensus : IAsyncDisposable
                 }
 
                 command.Parameters.Add(parameter);
-                command.CommandText = $"SELECT count(*) FROM \"{table.Name}\" WHERE \"{column.Name}\" {test}";
+                var value = asText ? $"CAST(\"{column.Name}\" AS TEXT)" : $"\"{column.Name}\"";
+                command.CommandText = $"SELECT count(*) FROM \"{table.Name}\" WHERE {value} {test}";
                 if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) is var n and > 0)
                 {
                     hits.Add($"{table.Name}.{column.Name} ({n})");
@@ -203,16 +194,4 @@ public sealed class DatabaseCensus : IAsyncDisposable
 
         return (IReadOnlyList<string>)hits;
     });
-
-    private static async Task<List<string>> ReadAllAsync(DbCommand command)
-    {
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString())));
-        }
-
-        return rows;
-    }
 }

@@ -15,7 +15,7 @@ namespace Probation.Web.Tests.Security;
 /// supervision session) show a case's details only to those who may read the case: a restriction added after the
 /// record was made, or a case that has moved to another provider, keeps its name and text off the list.
 /// </summary>
-public sealed class ListedCasesTests(ProbationAppFactory app) : IClassFixture<ProbationAppFactory>
+public abstract class ListedCasesTests(ProbationAppFactory app)
 {
     private static string Marker(string what) => $"Listed{what}{Guid.NewGuid():N}"[..30];
 
@@ -148,3 +148,8 @@ public sealed class ListedCasesTests(ProbationAppFactory app) : IClassFixture<Pr
         Assert.DoesNotContain(name, await ReadAsync(api, $"/api/v1/staff/{staffId}/supervision"), StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteListedCasesTests(ProbationAppFactory app) : ListedCasesTests(app), IClassFixture<ProbationAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresListedCasesTests(PostgresAppFactory app) : ListedCasesTests(app), IClassFixture<PostgresAppFactory>;
