@@ -155,7 +155,8 @@ public sealed class DatabaseCensus : IAsyncDisposable
     /// <summary>
     /// Every column of every table that holds one of the values: <paramref name="text"/> inside any text column, and
     /// <paramref name="number"/> in any whole-number column, and <paramref name="date"/> in any date or time column
-    /// (read as text, which starts with the date on either engine). Each hit is named as table.column.
+    /// (read as text, which starts with the date on either engine). Text is matched in any letter case. Each hit is
+    /// named as table.column.
     /// </summary>
     public Task<IReadOnlyList<string>> FindAsync(string text, long number, DateOnly date) => _app.WithDbAsync(async db =>
     {
@@ -170,12 +171,14 @@ public sealed class DatabaseCensus : IAsyncDisposable
                 await using var command = connection.CreateCommand();
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = "@v";
-                (parameter.Value, var test, var asText) = type switch
+                // Text in any letter case (SQLite's LIKE ignores case, PostgreSQL's does not); dates as text.
+                var name = $"\"{column.Name}\"";
+                (parameter.Value, var value, var test) = type switch
                 {
-                    _ when type == typeof(string) => ((object)$"%{text}%", "LIKE @v", false),
-                    _ when type == typeof(int) || type == typeof(long) => (number, "= @v", false),
-                    _ when type == typeof(DateOnly) || type == typeof(DateTime) => (date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "%", "LIKE @v", true),
-                    _ => (null!, null, false),
+                    _ when type == typeof(string) => ((object)$"%{text.ToLowerInvariant()}%", $"lower({name})", "LIKE @v"),
+                    _ when type == typeof(int) || type == typeof(long) => (number, name, "= @v"),
+                    _ when type == typeof(DateOnly) || type == typeof(DateTime) => (date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "%", $"CAST({name} AS TEXT)", "LIKE @v"),
+                    _ => (null!, name, null),
                 };
                 if (test is null)
                 {
@@ -183,7 +186,6 @@ public sealed class DatabaseCensus : IAsyncDisposable
                 }
 
                 command.Parameters.Add(parameter);
-                var value = asText ? $"CAST(\"{column.Name}\" AS TEXT)" : $"\"{column.Name}\"";
                 command.CommandText = $"SELECT count(*) FROM \"{table.Name}\" WHERE {value} {test}";
                 if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) is var n and > 0)
                 {
