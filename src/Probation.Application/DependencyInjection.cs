@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<GetCaseOverview>();
         services.AddScoped<UpdateRiskProfile>();
         services.AddScoped<OrganisationQueries>();
+        services.AddScoped<Calendars.CalendarFeeds>();
+        services.AddScoped<Calendars.CalendarQueries>();
         services.AddScoped<Allocation.AllocationQueries>();
         services.AddScoped<Allocation.AllocateCase>();
         services.AddScoped<CreateCase>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -114,12 +115,15 @@ builder.Services.AddAuthentication(o =>
         o.DefaultAuthenticateScheme = AuthSchemes.Smart;
     })
     .AddBearerToken(AuthSchemes.Bearer, o => o.BearerTokenExpiration = session.TokenLifetime)
+    .AddScheme<AuthenticationSchemeOptions, CalendarFeedAuthentication>(CalendarFeedAuthentication.SchemeName, null)
     .AddPolicyScheme(AuthSchemes.Smart, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
         ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? AuthSchemes.Bearer
             : IdentityConstants.ApplicationScheme);
 
-builder.Services.AddAuthorizationBuilder()
+var authorization = builder.Services.AddAuthorizationBuilder();
+CalendarApi.AddCalendarFeedPolicy(authorization);
+authorization
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.CaseWorker, p => p.RequireRole(Roles.CaseWorkers))
     .AddPolicy(Policies.SystemAdministrator, p => p.RequireRole(Roles.SystemAdministrator));
@@ -209,6 +213,7 @@ app.MapHealthChecks("/health/ready", new()
 app.MapRazorPages();
 app.MapProbationApi();
 app.MapAccountsApi();
+app.MapCalendarApi();
 app.MapAllocationApi();
 app.MapSupervisionApi();
 app.MapOversightApi();

@@ -64,6 +64,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Common.JobRun> JobRuns => Set<Common.JobRun>();
+    public DbSet<Probation.Domain.Calendars.CalendarFeed> CalendarFeeds => Set<Probation.Domain.Calendars.CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
