@@ -195,6 +195,7 @@ app.UseWhen(
         pages.UseExceptionHandler("/error/500");
         pages.UseStatusCodePagesWithReExecute("/error/{0}");
     });
+app.UseNulCharacterRefusal();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

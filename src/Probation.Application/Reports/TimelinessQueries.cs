@@ -53,6 +53,14 @@ public sealed class TimelinessQueries(ProbationDbContext db, IRequestContext req
     /// </summary>
     public static (DateOnly From, DateOnly To, Refused? Refusal) Period(DateOnly? from, DateOnly? to, DateOnly today)
     {
+        // Records begin long after this; a date before it is a mistake, and the default start could not be counted back from it.
+        var earliest = new DateOnly(2000, 1, 1);
+        if (to < earliest || from < earliest)
+        {
+            var field = to < earliest ? "To" : "From";
+            return (from ?? earliest, to ?? today, new Refused($"The {(field == "To" ? "end" : "start")} of the period must be on or after {earliest:d MMMM yyyy}", field));
+        }
+
         var end = to ?? today;
         var start = from ?? new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
         if (end > today)

@@ -192,6 +192,46 @@ public abstract partial class MalformedInputTests(WorldFixture fixture, ITestOut
         Assert.Equal(before, await census.TakeAsync());
     }
 
+    /// <summary>
+    /// PostgreSQL cannot hold a NUL character in text: one in a query, a form or a JSON body failed there as a 500 (a
+    /// prison filter on the resettlement caseload). It is refused as malformed on either engine, and nothing is written.
+    /// </summary>
+    [Fact]
+    public async Task ANulCharacter_InAQueryAFormOrAJsonBody_IsRefusedAsMalformed_AndWritesNothing()
+    {
+        var own = fixture.World.Cases.Single(c => c.Tag == "Own");
+        var (browser, api, token) = fixture.Clients["po"];
+        var ttg = fixture.Clients["ttg"].Api;
+        var ct = TestContext.Current.CancellationToken;
+        var before = await fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Contacts, ct));
+
+        using var query = await ttg.GetAsync("/api/v1/resettlement/caseload?prison=A%00B", ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, query.StatusCode);
+        Assert.Equal("application/problem+json", query.Content.Headers.ContentType?.MediaType);
+
+        using var json = new StringContent("{\"version\":1,\"on\":\"2026-11-25\",\"kind\":\"Office\",\"notes\":\"a\\u0000b\"}", Encoding.UTF8, "application/json");
+        using var posted = await api.PostAsync($"/api/v1/cases/{own.Crn}/contacts", json, ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, posted.StatusCode);
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Notes"] = "a\0b", ["Input.Kind"] = "Office" });
+        using var page = await browser.PostAsync($"/cases/{own.Crn}/contacts", form, ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal(before, await fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Contacts, ct)));
+    }
+
+    /// <summary>A report period ending in year 1 could not be counted back twelve months (a 500); it is refused as malformed.</summary>
+    [Fact]
+    public async Task AReportPeriodBeforeTheRecordsBegin_IsRefusedAsMalformed_NotAServerError()
+    {
+        var leader = fixture.Clients["leader"].Api;
+        foreach (var query in new[] { "to=0001-01-01", "from=0001-01-01", "from=1999-12-31&to=2000-06-01" })
+        {
+            using var response = await leader.GetAsync("/api/v1/reports/timeliness?" + query, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("1 January 2000", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task AJsonBodyInACharsetTheServiceCannotRead_Is415_NotAServerError()
     {
