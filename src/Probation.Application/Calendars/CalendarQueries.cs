@@ -61,7 +61,7 @@ public sealed class CalendarQueries(ProbationDbContext db, IRequestContext reque
         }
 
         var viewer = request.Viewer;
-        var person = await db.People.AsNoTracking().Where(viewer.InScope()).Include(p => p.AccessList)
+        var person = await db.People.AsNoTracking().Where(viewer.InScope())
             .Where(p => p.Crn == crn).Select(p => new { p.Id, p.AccessList }).SingleOrDefaultAsync(ct);
         if (person is null)
         {

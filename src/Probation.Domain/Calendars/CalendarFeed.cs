@@ -19,6 +19,4 @@ public sealed class CalendarFeed
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? RevokedAtUtc { get; set; }
-
-    public bool IsActive => RevokedAtUtc is null;
 }

@@ -24,6 +24,16 @@ public static class CalendarApi
     /// <summary>The feed of a hub's opening sessions at <paramref name="secret"/>.</summary>
     public static string HubUrl(HttpRequest request, string secret, int hubId) => $"{Origin(request)}/calendar/{secret}/hubs/{hubId}.ics";
 
+    /// <summary>Every address a new secret gives: the appointments feed, and one feed for each of the user's provider's hubs.</summary>
+    public static async Task<NewFeedBody> AddressesAsync(HttpRequest request, NewCalendarFeed feed, Application.Organisation.OrganisationQueries organisation, CancellationToken ct)
+    {
+        var hubs = await organisation.SitesAsync(Domain.Organisation.SiteKind.CommunityHub, null, ct);
+        return new NewFeedBody(
+            AppointmentsUrl(request, feed.Secret),
+            hubs.Select(h => new HubFeedBody(h.Id, h.Name, HubUrl(request, feed.Secret, h.Id))).ToList(),
+            feed.CreatedAtUtc);
+    }
+
     private static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private static Func<string, string> CaseUrl(HttpRequest request) => crn => $"{Origin(request)}/cases/{crn}";
@@ -47,11 +57,7 @@ public static class CalendarApi
                     return ApiResults.From(made.Result, () => Results.NoContent());
                 }
 
-                var hubs = await organisation.SitesAsync(Domain.Organisation.SiteKind.CommunityHub, null, ct);
-                return Results.Created("/api/v1/me/calendar-feed", new NewFeedBody(
-                    AppointmentsUrl(http.Request, feed.Secret),
-                    hubs.Select(h => new HubFeedBody(h.Id, h.Name, HubUrl(http.Request, feed.Secret, h.Id))).ToList(),
-                    feed.CreatedAtUtc));
+                return Results.Created("/api/v1/me/calendar-feed", await AddressesAsync(http.Request, feed, organisation, ct));
             })
             .WithSummary("Make a calendar feed address (any earlier one stops working); the answer holds the addresses, shown this once")
             .Produces<NewFeedBody>(StatusCodes.Status201Created)

@@ -12,7 +12,7 @@ public static class NulCharacters
     public static IApplicationBuilder UseNulCharacterRefusal(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         // The error page is drawn for the refused request itself, with its query string: it is not checked again.
-        if (!context.Request.Path.StartsWithSegments("/error", StringComparison.OrdinalIgnoreCase) && await HoldsNulAsync(context.Request))
+        if (!context.Request.Path.StartsWithSegments("/error", StringComparison.OrdinalIgnoreCase) && HoldsNul(context.Request))
         {
             if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
@@ -29,6 +29,6 @@ public static class NulCharacters
         await next(context);
     });
 
-    private static Task<bool> HoldsNulAsync(HttpRequest request) =>
-        Task.FromResult(request.Query.Any(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)));
+    private static bool HoldsNul(HttpRequest request) =>
+        request.Query.Any(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true));
 }

@@ -11,7 +11,6 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
         b.ToTable("CalendarFeeds");
         b.Property(f => f.UserName).HasMaxLength(256);
         b.Property(f => f.SecretHash).HasMaxLength(CalendarFeed.SecretHashLength);
-        b.Ignore(f => f.IsActive);
 
         // A feed request finds its address by the secret's hash; a user has one active address at most.
         b.HasIndex(f => f.SecretHash).IsUnique();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Probation.Application.Calendars;
 using Probation.Application.Organisation;
 using Probation.Domain.Common;
-using Probation.Domain.Organisation;
 using Probation.Web.Api;
 
 namespace Probation.Web.Pages.Account;
@@ -27,13 +26,13 @@ public sealed class CalendarModel(CalendarFeeds feeds, OrganisationQueries organ
         var made = await feeds.CreateAsync(ct);
         if (made.Value is { } feed)
         {
-            AppointmentsUrl = CalendarApi.AppointmentsUrl(Request, feed.Secret);
-            HubUrls = (await organisation.SitesAsync(SiteKind.CommunityHub, null, ct))
-                .Select(h => (h.Name, CalendarApi.HubUrl(Request, feed.Secret, h.Id))).ToList();
+            var addresses = await CalendarApi.AddressesAsync(Request, feed, organisation, ct);
+            AppointmentsUrl = addresses.AppointmentsUrl;
+            HubUrls = addresses.Hubs.Select(h => (h.Name, h.Url)).ToList();
         }
-        else if (made.Result is Refused or Conflict)
+        else if (made.Result switch { Refused r => r.Reason, Conflict c => c.Reason, _ => null } is { } reason)
         {
-            ModelState.AddModelError(string.Empty, made.Result is Refused r ? r.Reason : ((Conflict)made.Result).Reason);
+            ModelState.AddModelError(string.Empty, reason);
         }
 
         Status = await feeds.StatusAsync(ct);
