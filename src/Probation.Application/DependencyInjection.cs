@@ -25,6 +25,8 @@ public static class DependencyInjection
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<Calendars.CalendarFeeds>();
         services.AddScoped<Calendars.CalendarQueries>();
+        services.AddScoped<Documents.LetterQueries>();
+        services.AddScoped<Documents.SubjectAccessExport>();
         services.AddScoped<Allocation.AllocationQueries>();
         services.AddScoped<Allocation.AllocateCase>();
         services.AddScoped<CreateCase>();

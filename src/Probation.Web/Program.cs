@@ -39,6 +39,9 @@ if (safetyNet.Validate() is { Count: > 0 } safetyNetErrors)
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(session);
 builder.Services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
+builder.Services.AddSingleton(config.GetSection("Documents:Pdf").Get<Probation.Web.Letters.PdfOptions>() ?? new Probation.Web.Letters.PdfOptions());
+builder.Services.AddSingleton<Probation.Web.Letters.PdfPrinter>();
+builder.Services.AddScoped<Probation.Web.Letters.LetterRenderer>();
 builder.Services.AddSingleton(config.GetSection("Reports:DailyAggregates").Get<Probation.Application.Reports.ReportAggregatesOptions>() ?? new()).AddHostedService<Probation.Application.Reports.ReportAggregatesRefresher>();
 builder.Services.AddSingleton(new AllocationMatrix(allocation, WorkingDayCalendar.EnglandAndWales));
 builder.Services.AddSingleton(new SafetyNet(safetyNet, WorkingDayCalendar.EnglandAndWales));
@@ -215,6 +218,7 @@ app.MapRazorPages();
 app.MapProbationApi();
 app.MapAccountsApi();
 app.MapCalendarApi();
+app.MapDocumentsApi();
 app.MapAllocationApi();
 app.MapSupervisionApi();
 app.MapOversightApi();

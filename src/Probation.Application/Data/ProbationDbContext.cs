@@ -65,6 +65,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Common.JobRun> JobRuns => Set<Common.JobRun>();
     public DbSet<Probation.Domain.Calendars.CalendarFeed> CalendarFeeds => Set<Probation.Domain.Calendars.CalendarFeed>();
+    public DbSet<Probation.Domain.Documents.CaseDocument> CaseDocuments => Set<Probation.Domain.Documents.CaseDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

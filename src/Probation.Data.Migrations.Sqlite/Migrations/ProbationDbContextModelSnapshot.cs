@@ -697,6 +697,11 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccessibleFormat")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AllocatedOn")
                         .HasColumnType("TEXT");
 
@@ -816,6 +821,52 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("OrderId");
 
                     b.ToTable("Requirements");
+                });
+
+            modelBuilder.Entity("Probation.Domain.Documents.CaseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProducedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProducedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "ProducedAtUtc");
+
+                    b.ToTable("CaseDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Probation.Domain.Inspection.AssessmentParticipant", b =>
@@ -3570,6 +3621,15 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Documents.CaseDocument", b =>
+                {
+                    b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Inspection.AssessmentParticipant", b =>
                 {
                     b.HasOne("Probation.Domain.Inspection.CaseAssessment", null)
@@ -4397,6 +4457,8 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Assessments");
 
                     b.Navigation("Contacts");
+
+                    b.Navigation("Documents");
 
                     b.Navigation("EnforcementActions");
 

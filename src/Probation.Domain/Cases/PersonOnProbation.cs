@@ -64,6 +64,11 @@ public sealed class PersonOnProbation
     public List<Oversight.OversightEntry> Oversight { get; set; } = [];
     public List<UnpaidWork.UnpaidWorkBooking> UnpaidWorkBookings { get; set; } = [];
 
+    /// <summary>How the person needs their letters (large print, easy read): every letter made for them follows it.</summary>
+    public Documents.AccessibleFormat AccessibleFormat { get; set; }
+
+    public List<Documents.CaseDocument> Documents { get; set; } = [];
+
     /// <summary>Optimistic concurrency: every change to the case record increments it.</summary>
     public int Version { get; set; }
 
