@@ -56,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             b.UseEnvironment("Testing");
             b.UseSetting("Database:Provider", "Sqlite");
-            b.UseSetting("ConnectionStrings:Probation", $"Data Source={_database};Pooling=false");
+            b.UseSetting("ConnectionStrings:Probation", $"Data Source={_database}");
             b.UseSetting("Demo:Seed", "true");
             b.UseSetting("Demo:Scale", "small");
             b.UseSetting("Demo:Password", DemoPassword);
@@ -108,6 +108,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
         {
             File.Delete(file);

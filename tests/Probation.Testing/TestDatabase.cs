@@ -32,7 +32,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public static TestDatabase Sqlite()
     {
         var file = Path.Combine(Path.GetTempPath(), $"probation-test-{Guid.NewGuid():N}.db");
-        return new TestDatabase("Sqlite", $"Data Source={file};Pooling=false", file, null);
+        // Pooled, as the app runs in production: each physical connection sets its pragmas once. Disposing clears the pools.
+        return new TestDatabase("Sqlite", $"Data Source={file}", file, null);
     }
 
     public const string SkipReason = "PostgreSQL tests need " + PostgresVariable + " (scripts/test starts a server and sets it).";

@@ -164,15 +164,16 @@ public sealed class LetterQueries(ProbationDbContext db, IRequestContext request
 
     private async Task<Outcome<Letter>> BuildAsync(string crnText, string kind, int? sourceId, string? proposal, CancellationToken ct)
     {
-        if (!Kinds.Contains(kind))
-        {
-            return new(Outcome.Refuse($"There is no letter of the kind '{Truncate(kind, 40)}'. Choose one of: {string.Join(", ", Kinds)}.", "Kind"), null);
-        }
-
+        // The case first: a case the user may not read is not found, whatever else the request says.
         var (person, missing) = await LoadAsync(crnText, ct);
         if (person is null)
         {
             return new(missing!, null);
+        }
+
+        if (!Kinds.Contains(kind))
+        {
+            return new(Outcome.Refuse($"There is no letter of the kind '{Truncate(kind, 40)}'. Choose one of: {string.Join(", ", Kinds)}.", "Kind"), null);
         }
 
         var viewer = request.Viewer;

@@ -289,7 +289,8 @@ public sealed class AccessWorld
                 new AuditFeedback { CaseAssessmentId = audit.Id, OfficerStaffId = po, Text = "Feedback", SetOn = today.AddDays(-3), DueOn = today.AddDays(11) },
                 new OversightEntry { PersonId = booking.PersonId, Kind = OversightKind.Direction, Subject = OversightSubject.Case, RecordedOn = today.AddDays(-2), RecordedBy = "manager", ManagerStaffId = manager, Text = "Direction" },
                 new UnpaidWorkAttendanceCorrection { BookingId = booking.Id, Changes = "Changes", Reason = "Reason", CorrectedBy = "upw", CorrectedAtUtc = DateTime.UtcNow },
-                new UnpaidWorkBookingCancellation { SessionId = booking.SessionId, PersonId = booking.PersonId, RequirementId = booking.RequirementId, On = booking.On, Reason = CancellationReason.Rebooked, BookedBy = "upw", CancelledBy = "upw", CancelledAtUtc = DateTime.UtcNow });
+                new UnpaidWorkBookingCancellation { SessionId = booking.SessionId, PersonId = booking.PersonId, RequirementId = booking.RequirementId, On = booking.On, Reason = CancellationReason.Rebooked, BookedBy = "upw", CancelledBy = "upw", CancelledAtUtc = DateTime.UtcNow },
+                new Probation.Domain.Documents.CaseDocument { PersonId = booking.PersonId, Kind = Probation.Domain.Documents.LetterKind.AppointmentLetter, Title = "Title", Html = "<article>Letter</article>", ProducedBy = "po", ProducedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
 
             // A marker in every text column of every row of every case, each case given a row of every case table first.
