@@ -217,6 +217,7 @@ app.MapAccountsApi();
 app.MapCalendarApi();
 app.MapAllocationApi();
 app.MapSupervisionApi();
+app.MapImportsApi();
 app.MapOversightApi();
 app.MapReportsApi();
 app.MapProgrammesApi();
