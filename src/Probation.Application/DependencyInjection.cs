@@ -30,6 +30,9 @@ public static class DependencyInjection
         services.AddScoped<Allocation.AllocationQueries>();
         services.AddScoped<Allocation.AllocateCase>();
         services.AddScoped<CreateCase>();
+        services.AddScoped<Imports.ImportCases>();
+        services.AddScoped<Imports.CaseImportQueries>();
+        services.AddSingleton<Imports.CaseImportRunner>();
         services.AddScoped<RecordRegistration>();
         services.TryAddSingleton(new Domain.Supervision.SafetyNet(new Domain.Supervision.SafetyNetOptions(), Domain.Common.WorkingDayCalendar.EnglandAndWales));
         services.AddScoped<Supervision.CaseChange>();

@@ -221,6 +221,7 @@ app.MapCalendarApi();
 app.MapDocumentsApi();
 app.MapAllocationApi();
 app.MapSupervisionApi();
+app.MapImportsApi();
 app.MapOversightApi();
 app.MapReportsApi();
 app.MapProgrammesApi();

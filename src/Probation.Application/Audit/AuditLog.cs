@@ -21,6 +21,9 @@ public sealed class AuditLog(ProbationDbContext db, IRequestContext request, Tim
         return entry;
     }
 
+    /// <summary>A row for the caller to write itself, in its own transaction, through the bulk path (an import's batch of cases).</summary>
+    public AuditEntry NewEntry(AuditAction action, string purpose, IEnumerable<Crn> subjects) => Create(action, purpose, subjects);
+
     private AuditEntry Create(AuditAction action, string purpose, IEnumerable<Crn> subjects) =>
         new()
         {

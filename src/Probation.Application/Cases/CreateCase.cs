@@ -64,7 +64,7 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
 
         if (!viewer.MayChange(team.Id, null))
         {
-            return Fail(Outcome.Refuse("Only staff of the receiving team can create a case for it."));
+            return Fail(Outcome.Refuse(ReceivingTeamOnly));
         }
 
         var today = clock.Today();
@@ -92,53 +92,11 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
             crn = await NextCrnAsync(ct);
         }
 
-        var order = new Order
-        {
-            Type = c.OrderType,
-            StartDate = c.OrderStart,
-            LengthMonths = c.LengthMonths,
-            EndDate = OrderTerms.EndDate(c.OrderStart, c.LengthMonths),
-            Court = c.Court.Trim(),
-            MainOffence = c.MainOffence,
-            Requirements = c.Requirements.Select(r => new Requirement
-            {
-                Type = r.Type,
-                RarDays = r.Type == RequirementType.RehabilitationActivity ? r.RarDays : null,
-                UnpaidWorkHours = r.Type == RequirementType.UnpaidWork ? r.UnpaidWorkHours : null,
-                Programme = r.Type == RequirementType.AccreditedProgramme ? r.Programme : null,
-                LengthMonths = r.LengthMonths,
-            }).ToList(),
-        };
         // A dedicated team manages standalone unpaid work cases; every other case stays with the receiving team.
-        var holding = UnpaidWorkRules.HeldByStandaloneTeam(order)
+        var holding = HeldByStandaloneTeam(c)
             ? await db.Teams.AsNoTracking().Where(t => t.ProviderId == team.ProviderId && t.Kind == TeamKind.UnpaidWork).OrderBy(t => t.Id).FirstOrDefaultAsync(ct) ?? team
             : team;
-        var person = new PersonOnProbation
-        {
-            Crn = crn,
-            FirstName = c.FirstName.Trim(),
-            LastName = c.LastName.Trim(),
-            DateOfBirth = c.DateOfBirth,
-            Gender = c.Gender,
-            ProviderId = team.ProviderId,
-            TeamId = holding.Id,
-            ReceivedOn = c.ReceivedOn,
-            Source = c.Source,
-            Risk = new RiskProfile
-            {
-                Rosh = c.Rosh,
-                RiskToChildren = c.RiskToChildren,
-                RiskToKnownAdult = c.RiskToKnownAdult,
-                RiskToPublic = c.RiskToPublic,
-                RiskToStaff = c.RiskToStaff,
-                Ogrs = c.OgrsScore is { } o ? OgrsScore.From(o) : null,
-                AssessedOn = c.Rosh is null ? null : c.ReceivedOn,
-            },
-            Orders = [order],
-            Registrations = c.Registrations.Select(r => new Registration { Type = r.Type, StartedOn = r.StartedOn, MappaLevel = r.MappaLevel, MappaCategory = r.MappaCategory }).ToList(),
-            Addresses = c.Address is null ? [] : [new AddressRecord { Address = Trimmed(c.Address), From = c.ReceivedOn }],
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
+        var person = NewPerson(c, crn, team.ProviderId, holding.Id, clock.GetUtcNow().UtcDateTime);
         db.People.Add(person);
         var entry = audit.Add(AuditAction.Collected, c.Source == CaseSource.Court ? "Case created from court" : "Case received by transfer", [crn]);
         for (var attempt = 1; ; attempt++)
@@ -173,98 +131,171 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
         return new Outcome<CreatedCase>(Outcome.Ok(), new CreatedCase(crn.Value, person.Id, person.Version, holding.Id, holding.Name));
     }
 
+    public const string ReceivingTeamOnly = "Only staff of the receiving team can create a case for it.";
+
     private static Outcome<CreatedCase> Fail(Outcome refusal) => new(refusal, null);
 
-    public static Outcome? Check(CreateCaseCommand c, DateOnly today)
+    /// <summary>Whether the case goes to the standalone unpaid work team: unpaid work is its order's only requirement (section 4.1).</summary>
+    public static bool HeldByStandaloneTeam(CreateCaseCommand c) =>
+        UnpaidWorkRules.HeldByStandaloneTeam(new Order { Court = c.Court, Requirements = c.Requirements.Select(r => new Requirement { Type = r.Type }).ToList() });
+
+    /// <summary>The new case record a checked command describes, held by <paramref name="holdingTeamId"/>: one place that says what a new case is, for one case or a file of them.</summary>
+    public static PersonOnProbation NewPerson(CreateCaseCommand c, Crn crn, int providerId, int holdingTeamId, DateTime nowUtc)
     {
-        var text = SupervisionRules.Text(c.FirstName, PersonOnProbation.NameMaxLength, nameof(c.FirstName), "the first name", true)
-            ?? SupervisionRules.Text(c.LastName, PersonOnProbation.NameMaxLength, nameof(c.LastName), "the last name", true)
-            ?? SupervisionRules.Text(c.Court, Order.CourtMaxLength, nameof(c.Court), "the sentencing court", true);
-        if (text is not null)
+        var order = new Order
         {
-            return text;
+            Type = c.OrderType,
+            StartDate = c.OrderStart,
+            LengthMonths = c.LengthMonths,
+            EndDate = OrderTerms.EndDate(c.OrderStart, c.LengthMonths),
+            Court = c.Court.Trim(),
+            MainOffence = c.MainOffence,
+            Requirements = c.Requirements.Select(r => new Requirement
+            {
+                Type = r.Type,
+                RarDays = r.Type == RequirementType.RehabilitationActivity ? r.RarDays : null,
+                UnpaidWorkHours = r.Type == RequirementType.UnpaidWork ? r.UnpaidWorkHours : null,
+                Programme = r.Type == RequirementType.AccreditedProgramme ? r.Programme : null,
+                LengthMonths = r.LengthMonths,
+            }).ToList(),
+        };
+        return new PersonOnProbation
+        {
+            Crn = crn,
+            FirstName = c.FirstName.Trim(),
+            LastName = c.LastName.Trim(),
+            DateOfBirth = c.DateOfBirth,
+            Gender = c.Gender,
+            ProviderId = providerId,
+            TeamId = holdingTeamId,
+            ReceivedOn = c.ReceivedOn,
+            Source = c.Source,
+            Risk = new RiskProfile
+            {
+                Rosh = c.Rosh,
+                RiskToChildren = c.RiskToChildren,
+                RiskToKnownAdult = c.RiskToKnownAdult,
+                RiskToPublic = c.RiskToPublic,
+                RiskToStaff = c.RiskToStaff,
+                Ogrs = c.OgrsScore is { } o ? OgrsScore.From(o) : null,
+                AssessedOn = c.Rosh is null ? null : c.ReceivedOn,
+            },
+            Orders = [order],
+            Registrations = c.Registrations.Select(r => new Registration { Type = r.Type, StartedOn = r.StartedOn, MappaLevel = r.MappaLevel, MappaCategory = r.MappaCategory }).ToList(),
+            Addresses = c.Address is null ? [] : [new AddressRecord { Address = Trimmed(c.Address), From = c.ReceivedOn }],
+            CreatedAtUtc = nowUtc,
+        };
+    }
+
+    /// <summary>The first reason the command is refused, or null when every value is acceptable.</summary>
+    public static Outcome? Check(CreateCaseCommand c, DateOnly today) => Checks(c, today).FirstOrDefault();
+
+    /// <summary>Every reason the command is refused, in the order a form asks for the values (a file's row shows them all).</summary>
+    public static IEnumerable<Refused> Checks(CreateCaseCommand c, DateOnly today)
+    {
+        foreach (var text in new[]
+                 {
+                     SupervisionRules.Text(c.FirstName, PersonOnProbation.NameMaxLength, nameof(c.FirstName), "the first name", true),
+                     SupervisionRules.Text(c.LastName, PersonOnProbation.NameMaxLength, nameof(c.LastName), "the last name", true),
+                     SupervisionRules.Text(c.Court, Order.CourtMaxLength, nameof(c.Court), "the sentencing court", true),
+                 })
+        {
+            if (text is not null)
+            {
+                yield return text;
+            }
         }
 
         if (c.DateOfBirth > today.AddYears(-18))
         {
-            return Outcome.Refuse("A person on adult probation must be 18 or over: check the date of birth", nameof(c.DateOfBirth));
+            yield return Outcome.Refuse("A person on adult probation must be 18 or over: check the date of birth", nameof(c.DateOfBirth));
         }
 
         if (c.DateOfBirth < today.AddYears(-110))
         {
-            return Outcome.Refuse("Check the date of birth", nameof(c.DateOfBirth));
+            yield return Outcome.Refuse("Check the date of birth", nameof(c.DateOfBirth));
         }
 
         if (c.ReceivedOn > today)
         {
-            return Outcome.Refuse("The date the case was received must be today or in the past", nameof(c.ReceivedOn));
+            yield return Outcome.Refuse("The date the case was received must be today or in the past", nameof(c.ReceivedOn));
         }
 
         if (c.OrderStart > c.ReceivedOn.AddDays(7) || c.OrderStart < c.DateOfBirth.AddYears(18))
         {
-            return Outcome.Refuse("The order must start after the person turned 18 and no more than a week after the case was received", nameof(c.OrderStart));
+            yield return Outcome.Refuse("The order must start after the person turned 18 and no more than a week after the case was received", nameof(c.OrderStart));
         }
 
-        var end = OrderTerms.TryEndDate(c.OrderType, c.OrderStart, c.LengthMonths);
-        if (!end.Succeeded)
+        if (OrderTerms.TryEndDate(c.OrderType, c.OrderStart, c.LengthMonths) is { Succeeded: false, Result: Refused length })
         {
-            return end.Result;
+            yield return length;
         }
 
         if (c.Requirements.Count > 12)
         {
-            return Outcome.Refuse("An order has at most 12 requirements", nameof(c.Requirements));
+            yield return Outcome.Refuse("An order has at most 12 requirements", nameof(c.Requirements));
+        }
+
+        if (c.Requirements.Count > 0 && c.OrderType is OrderType.Licence or OrderType.PostSentenceSupervision or OrderType.Custody)
+        {
+            yield return Outcome.Refuse($"A {OrderTerms.Describe(c.OrderType)} has licence conditions, not community requirements", nameof(c.Requirements));
         }
 
         foreach (var r in c.Requirements)
         {
-            if (c.OrderType is OrderType.Licence or OrderType.PostSentenceSupervision or OrderType.Custody)
-            {
-                return Outcome.Refuse($"A {OrderTerms.Describe(c.OrderType)} has licence conditions, not community requirements", nameof(c.Requirements));
-            }
-
             switch (r.Type)
             {
                 case RequirementType.UnpaidWork when r.UnpaidWorkHours is null:
-                    return Outcome.Refuse("Enter the unpaid work hours", "UnpaidWorkHours");
+                    yield return Outcome.Refuse("Enter the unpaid work hours", "UnpaidWorkHours");
+                    break;
                 case RequirementType.UnpaidWork when OrderTerms.CheckUnpaidWorkHours(r.UnpaidWorkHours!.Value) is { } bad:
-                    return bad;
+                    yield return bad;
+                    break;
                 case RequirementType.RehabilitationActivity when r.RarDays is null or < 1 or > 365:
-                    return Outcome.Refuse("Enter the rehabilitation activity days, from 1 to 365", "RarDays");
+                    yield return Outcome.Refuse("Enter the rehabilitation activity days, from 1 to 365", "RarDays");
+                    break;
                 case RequirementType.AccreditedProgramme when r.Programme is null:
-                    return Outcome.Refuse("Select the accredited programme", "Programme");
+                    yield return Outcome.Refuse("Select the accredited programme", "Programme");
+                    break;
             }
         }
 
         if (c.OgrsScore is { } ogrs && !OgrsScore.TryFrom(ogrs, out _))
         {
-            return Outcome.Refuse("Enter an OGRS score from 0 to 99", nameof(c.OgrsScore));
+            yield return Outcome.Refuse("Enter an OGRS score from 0 to 99", nameof(c.OgrsScore));
         }
 
         if (c.Registrations.Any(r => r.StartedOn > today))
         {
-            return Outcome.Refuse("A registration must start today or in the past", nameof(c.Registrations));
+            yield return Outcome.Refuse("A registration must start today or in the past", nameof(c.Registrations));
         }
 
         if (c.Registrations.GroupBy(r => r.Type).Any(g => g.Count() > 1))
         {
-            return Outcome.Refuse("Give each kind of registration once", nameof(c.Registrations));
+            yield return Outcome.Refuse("Give each kind of registration once", nameof(c.Registrations));
         }
 
         if (c.Registrations.Any(r => r.Type == RegistrationType.Mappa && (r.MappaLevel is null || r.MappaCategory is null)))
         {
-            return Outcome.Refuse("A MAPPA registration needs its level and category", nameof(c.Registrations));
+            yield return Outcome.Refuse("A MAPPA registration needs its level and category", nameof(c.Registrations));
         }
 
         if (c.Address is { } a)
         {
-            return SupervisionRules.Text(a.Line1, Address.LineMaxLength, "Address.Line1", "the first line of the address", true)
-                ?? SupervisionRules.Text(a.Line2, Address.LineMaxLength, "Address.Line2", "the second line of the address", false)
-                ?? SupervisionRules.Text(a.Town, Address.LineMaxLength, "Address.Town", "the town", true)
-                ?? SupervisionRules.Text(a.Postcode, Address.PostcodeMaxLength, "Address.Postcode", "the postcode", true);
+            foreach (var text in new[]
+                     {
+                         SupervisionRules.Text(a.Line1, Address.LineMaxLength, "Address.Line1", "the first line of the address", true),
+                         SupervisionRules.Text(a.Line2, Address.LineMaxLength, "Address.Line2", "the second line of the address", false),
+                         SupervisionRules.Text(a.Town, Address.LineMaxLength, "Address.Town", "the town", true),
+                         SupervisionRules.Text(a.Postcode, Address.PostcodeMaxLength, "Address.Postcode", "the postcode", true),
+                     })
+            {
+                if (text is not null)
+                {
+                    yield return text;
+                }
+            }
         }
-
-        return null;
     }
 
     private static Address Trimmed(Address a) => new() { Line1 = a.Line1.Trim(), Line2 = a.Line2?.Trim(), Town = a.Town.Trim(), Postcode = a.Postcode.Trim().ToUpperInvariant() };
@@ -272,12 +303,15 @@ public sealed class CreateCase(ProbationDbContext db, IRequestContext request, A
     /// <summary>New CRNs from court use the letter N and the first free number from the case count on.</summary>
     private async Task<Crn> NextCrnAsync(CancellationToken ct) => await NextCrnAsync(0, ct);
 
+    /// <summary>The CRN given to the <paramref name="number"/>th case from court that came without one.</summary>
+    internal static Crn AssignedCrn(long number) => Domain.Common.Crn.Parse($"N{number % 1_000_000:D6}");
+
     private async Task<Crn> NextCrnAsync(int skip, CancellationToken ct)
     {
         var next = (await db.People.MaxAsync(p => (int?)p.Id, ct) ?? 0) + 1 + skip;
         while (true)
         {
-            var crn = Domain.Common.Crn.Parse($"N{next % 1_000_000:D6}");
+            var crn = AssignedCrn(next);
             if (!await db.People.AnyAsync(p => p.Crn == crn, ct))
             {
                 return crn;

@@ -77,9 +77,25 @@ public sealed partial class BulkWriter
             }
         }
 
-        // 2. Keys for the new objects, from each table's counter.
+        // 2. Keys for the new objects, from each table's counter, or reserved where others write at the same time.
         foreach (var (table, list) in found)
         {
+            if (ReserveKeys)
+            {
+                var unset = list.Where(e => e.Plan.GeneratedKey is { } k && IsUnset(k, e.Entity)).ToList();
+                if (unset.Count > 0)
+                {
+                    var key = unset[0].Plan.GeneratedKey!;
+                    var keys = await ReserveKeysAsync(db, table, key, unset.Count, transaction, ct);
+                    for (var i = 0; i < unset.Count; i++)
+                    {
+                        Set(unset[i].Entity, key, KeyValue(key, keys[i]), shadow);
+                    }
+                }
+
+                continue;
+            }
+
             foreach (var (entity, plan) in list)
             {
                 if (plan.GeneratedKey is { } key && IsUnset(key, entity))

@@ -52,6 +52,15 @@ public sealed partial class BulkWriter
         }
     }
 
+    /// <summary>
+    /// For a database others write to meanwhile (an import on a live system): each write takes its keys afresh instead
+    /// of counting on from the highest key it saw. On PostgreSQL they come from the column's identity sequence, so a row
+    /// another user adds at the same time can never take one; on SQLite from the table's high-water mark read inside the
+    /// caller's transaction, which holds SQLite's one write lock from its first write to its commit. No sequence needs
+    /// resetting afterwards. Used with <see cref="WriteGraphAsync"/>.
+    /// </summary>
+    public bool ReserveKeys { get; init; }
+
     /// <summary>Tables in the order they are written (a table after every table it points at), each with its columns.</summary>
     public IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> Plan =>
         _tables.Values.OrderBy(t => t.Order).Select(t => (t.Table.Name, (IReadOnlyList<string>)t.Columns.Select(c => c.Name).ToList())).ToList();
@@ -224,6 +233,41 @@ public sealed partial class BulkWriter
         }
 
         return list;
+    }
+
+    private static async Task<IReadOnlyList<long>> ReserveKeysAsync(DbContext db, TablePlan table, IProperty key, int count, DbTransaction? transaction, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var column = key.GetColumnName(StoreObjectIdentifier.Table(table.Table.Name, table.Table.Schema))!;
+        var name = sql.DelimitIdentifier(table.Table.Name, table.Table.Schema);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        var keys = new List<long>(count);
+        if (command is NpgsqlCommand)
+        {
+#pragma warning disable CA2100 // identifiers come from the model, not from input
+            command.CommandText = $"SELECT nextval(pg_get_serial_sequence({Literal(name)}, {Literal(column)})) FROM generate_series(1, {count})";
+#pragma warning restore CA2100
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                keys.Add(reader.GetInt64(0));
+            }
+
+            return keys;
+        }
+
+        // SQLite: past both the highest key and AUTOINCREMENT's high-water mark, so the key of a deleted row is never given again.
+#pragma warning disable CA2100 // identifiers come from the model, not from input
+        command.CommandText = $"SELECT MAX(COALESCE((SELECT MAX({sql.DelimitIdentifier(column)}) FROM {name}), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = {Literal(table.Table.Name)}), 0))";
+#pragma warning restore CA2100
+        var high = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 1; i <= count; i++)
+        {
+            keys.Add(high + i);
+        }
+
+        return keys;
     }
 
     private static async Task<long> MaxKeyAsync(DbContext db, TablePlan table, IProperty key, DbTransaction? transaction, CancellationToken ct)

@@ -27,6 +27,7 @@ public class ProbationDbContext(DbContextOptions<ProbationDbContext> options)
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<PersonOnProbation> People => Set<PersonOnProbation>();
     public DbSet<AddressRecord> Addresses => Set<AddressRecord>();
+    public DbSet<CaseImport> CaseImports => Set<CaseImport>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Requirement> Requirements => Set<Requirement>();
     public DbSet<Registration> Registrations => Set<Registration>();

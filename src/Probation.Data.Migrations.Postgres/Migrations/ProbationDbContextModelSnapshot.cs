@@ -677,6 +677,81 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.ToTable("PersonAddresses", (string)null);
                 });
 
+            modelBuilder.Entity("Probation.Domain.Cases.CaseImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AlreadyImported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Batches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BatchesDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "StartedAtUtc");
+
+                    b.ToTable("CaseImports", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Cases.Order", b =>
                 {
                     b.Property<int>("Id")
@@ -738,6 +813,9 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("AllocatedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("CaseImportId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -797,6 +875,10 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<int?>("TeamId")
                         .HasColumnType("integer");
 
@@ -806,12 +888,15 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseImportId");
+
                     b.HasIndex("Crn")
                         .IsUnique();
 
                     b.HasIndex("LastName");
 
-                    b.HasIndex("ProviderId");
+                    b.HasIndex("ProviderId", "SourceReference")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleOfficerId", "LastName");
 
@@ -3684,6 +3769,15 @@ namespace Probation.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Cases.CaseImport", b =>
+                {
+                    b.HasOne("Probation.Domain.Organisation.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Cases.Order", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -3695,6 +3789,11 @@ namespace Probation.Data.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Probation.Domain.Cases.PersonOnProbation", b =>
                 {
+                    b.HasOne("Probation.Domain.Cases.CaseImport", null)
+                        .WithMany()
+                        .HasForeignKey("CaseImportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Probation.Domain.Organisation.Provider", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderId")

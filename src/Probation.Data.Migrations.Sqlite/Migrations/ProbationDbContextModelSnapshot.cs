@@ -648,6 +648,79 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                     b.ToTable("PersonAddresses", (string)null);
                 });
 
+            modelBuilder.Entity("Probation.Domain.Cases.CaseImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlreadyImported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Batches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "StartedAtUtc");
+
+                    b.ToTable("CaseImports", (string)null);
+                });
+
             modelBuilder.Entity("Probation.Domain.Cases.Order", b =>
                 {
                     b.Property<int>("Id")
@@ -704,6 +777,9 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly?>("AllocatedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -764,6 +840,10 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TeamId")
                         .HasColumnType("INTEGER");
 
@@ -773,12 +853,15 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseImportId");
+
                     b.HasIndex("Crn")
                         .IsUnique();
 
                     b.HasIndex("LastName");
 
-                    b.HasIndex("ProviderId");
+                    b.HasIndex("ProviderId", "SourceReference")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleOfficerId", "LastName");
 
@@ -3533,6 +3616,15 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Probation.Domain.Cases.CaseImport", b =>
+                {
+                    b.HasOne("Probation.Domain.Organisation.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Probation.Domain.Cases.Order", b =>
                 {
                     b.HasOne("Probation.Domain.Cases.PersonOnProbation", null)
@@ -3544,6 +3636,11 @@ namespace Probation.Data.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Probation.Domain.Cases.PersonOnProbation", b =>
                 {
+                    b.HasOne("Probation.Domain.Cases.CaseImport", null)
+                        .WithMany()
+                        .HasForeignKey("CaseImportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Probation.Domain.Organisation.Provider", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderId")

@@ -10,6 +10,7 @@ public sealed class PersonOnProbation
 {
     public const int NameMaxLength = 60;
     public const int CharacteristicMaxLength = 60;
+    public const int SourceReferenceMaxLength = 50;
 
     public int Id { get; set; }
     public Crn Crn { get; set; }
@@ -35,6 +36,15 @@ public sealed class PersonOnProbation
     /// <summary>When the case arrived for allocation (from court or by transfer), and how.</summary>
     public DateOnly? ReceivedOn { get; set; }
     public Allocation.CaseSource? Source { get; set; }
+
+    /// <summary>
+    /// The sending system's reference for a case that came in by file (a court's or the transferring area's case
+    /// reference): importing the same row again finds it and writes nothing new. Unique within the provider.
+    /// </summary>
+    public string? SourceReference { get; set; }
+
+    /// <summary>The import that created the case, where one did.</summary>
+    public int? CaseImportId { get; set; }
 
     /// <summary>Facts the allocation matrix needs that are not yet confirmed.</summary>
     public Allocation.FactsToConfirm FactsToConfirm { get; set; }

@@ -48,6 +48,11 @@ internal sealed class PersonOnProbationConfiguration : IEntityTypeConfiguration<
         b.HasMany(p => p.Allocations).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.TeamId, p.ResponsibleOfficerId, p.ReceivedOn });
         b.Property(p => p.FactsToConfirm).HasConversion<int>(); // a set of flags: stored as its bits
+
+        // A source reference names one case within a provider: what makes a second import of a file create nothing new.
+        b.Property(p => p.SourceReference).HasMaxLength(PersonOnProbation.SourceReferenceMaxLength);
+        b.HasIndex(p => new { p.ProviderId, p.SourceReference }).IsUnique();
+        b.HasOne<CaseImport>().WithMany().HasForeignKey(p => p.CaseImportId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(p => p.FullName);
     }
 }
@@ -103,5 +108,18 @@ internal sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<Pro
         b.HasIndex(a => new { a.PersonId, a.From });
         b.HasIndex(a => a.StaffMemberId);
         b.HasOne<Probation.Domain.Organisation.StaffMember>().WithMany().HasForeignKey(a => a.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseImportConfiguration : IEntityTypeConfiguration<CaseImport>
+{
+    public void Configure(EntityTypeBuilder<CaseImport> b)
+    {
+        b.ToTable("CaseImports");
+        b.Property(i => i.UserName).HasMaxLength(CaseImport.UserNameMaxLength);
+        b.Property(i => i.FileName).HasMaxLength(CaseImport.FileNameMaxLength);
+        b.Property(i => i.Problem).HasMaxLength(CaseImport.ProblemMaxLength);
+        b.HasOne<Probation.Domain.Organisation.Provider>().WithMany().HasForeignKey(i => i.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.ProviderId, i.StartedAtUtc });
     }
 }
