@@ -117,12 +117,12 @@ public abstract class SingleSignOnTests(SingleSignOnAppFactory app)
     /// <paramref name="atProvider"/> and <paramref name="backToApp"/> let a test tamper with either hop.
     /// </summary>
     private async Task<Journey> SignInThroughProviderAsync(
-        HttpClient browser, string? subject, Func<Uri, Uri>? atProvider = null, Action<Dictionary<string, string>>? backToApp = null)
+        HttpClient browser, string? subject, Func<Uri, Uri>? atProvider = null, Action<Dictionary<string, string>>? backToApp = null, string returnUrl = "/")
     {
         var token = await ProbationAppFactory.AntiforgeryTokenAsync(browser, "/sign-in");
         var start = await browser.PostAsync("/sign-in/organisation", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["ReturnUrl"] = "/",
+            ["ReturnUrl"] = returnUrl,
             ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
@@ -237,6 +237,18 @@ public abstract class SingleSignOnTests(SingleSignOnAppFactory app)
         var staffId = me.GetProperty("staffMemberId").GetInt32();
         var cases = await browser.GetFromJsonAsync<JsonElement>($"/api/v1/cases?officerId={staffId}");
         Assert.True(cases.GetProperty("total").GetInt32() > 0);
+    }
+
+    [Theory]
+    [InlineData("/cases?q=smith", "/cases?q=smith")]
+    [InlineData("https://elsewhere.invalid/", "/")]
+    [InlineData("//elsewhere.invalid/", "/")]
+    public async Task AfterSigningIn_TheOfficerReturnsToThePageTheyAskedFor_NeverToAnotherSite(string asked, string landed)
+    {
+        Knows("sub-po-return", EmailOf("po"), "probation-officers");
+        var journey = await SignInThroughProviderAsync(app.Browser(), "sub-po-return", returnUrl: asked);
+        Assert.Equal(HttpStatusCode.Redirect, journey.Finish!.StatusCode);
+        Assert.Equal(landed, journey.Finish.Headers.Location!.OriginalString);
     }
 
     [Fact]
