@@ -324,6 +324,9 @@ public static partial class SingleSignOnLog
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Single sign-on: account {AccountId} roles changed by the identity provider: added [{Added}], removed [{Removed}]")]
     public static partial void RolesChanged(ILogger logger, string accountId, string added, string removed);
 
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Error, Message = "Single sign-on could not start: the identity provider's discovery document could not be read ({Failure})")]
+    public static partial void ProviderUnreachable(ILogger logger, string failure);
+
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Single sign-on failed at the identity provider's response ({Failure})")]
     public static partial void ProviderFailed(ILogger logger, string failure);
 }

@@ -502,3 +502,45 @@ public sealed class SingleSignOnSettingsTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Single sign-on configured against a provider that cannot be reached (nothing listens at its address).</summary>
+public abstract class UnreachableProviderAppFactory(TestDatabase? database) : ProbationAppFactory(database)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(SingleSignOnOptions.Section + ":Authority", "https://127.0.0.1:1/");
+        builder.UseSetting(SingleSignOnOptions.Section + ":ClientId", TestIdentityProvider.ClientId);
+        builder.UseSetting(SingleSignOnOptions.Section + ":ClientSecret", TestIdentityProvider.ClientSecret);
+        builder.UseSetting(SingleSignOnOptions.Section + ":DisplayName", SingleSignOnAppFactory.Organisation);
+    }
+}
+
+public sealed class SqliteUnreachableProviderAppFactory() : UnreachableProviderAppFactory(TestDatabase.Sqlite());
+
+public sealed class PostgresUnreachableProviderAppFactory() : UnreachableProviderAppFactory(TestDatabase.Postgres());
+
+/// <summary>When the organisation's provider is down, pressing its button says so on a page, and the password form still works.</summary>
+public abstract class UnreachableProviderTests(UnreachableProviderAppFactory app)
+{
+    [Fact]
+    public async Task ProviderDown_TheButtonLeadsToAPageSayingSo_NotAServerError()
+    {
+        var client = app.AnonymousClient();
+        var token = await ProbationAppFactory.AntiforgeryTokenAsync(client, "/sign-in");
+        var pressed = await client.PostAsync("/sign-in/organisation", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["ReturnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
+        }));
+        var html = await pressed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pressed.StatusCode);
+        Assert.Contains($"You cannot sign in with your {SingleSignOnAppFactory.Organisation} account at the moment", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await ProbationAppFactory.PostSignInAsync(client, "po", TestUsers.Password)).StatusCode);
+    }
+}
+
+public sealed class SqliteUnreachableProviderTests(SqliteUnreachableProviderAppFactory app) : UnreachableProviderTests(app), IClassFixture<SqliteUnreachableProviderAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresUnreachableProviderTests(PostgresUnreachableProviderAppFactory app) : UnreachableProviderTests(app), IClassFixture<PostgresUnreachableProviderAppFactory>;

@@ -30,7 +30,10 @@ public sealed class OrganisationSignInModel(
 
     public string Organisation => sso.Options.DisplayName!;
 
-    public IActionResult OnPost()
+    /// <summary>True when the identity provider could not be reached to start signing in.</summary>
+    public bool ProviderUnavailable { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!sso.Enabled)
         {
@@ -38,7 +41,20 @@ public sealed class OrganisationSignInModel(
         }
 
         var back = Url.Page("/Account/OrganisationSignIn", null, new { returnUrl = SafeReturnUrl() });
-        return Challenge(new AuthenticationProperties { RedirectUri = back }, SingleSignOn.Scheme);
+        try
+        {
+            // Run here rather than as a result, so that a provider that cannot be reached is a page, not a server error.
+            await HttpContext.ChallengeAsync(SingleSignOn.Scheme, new AuthenticationProperties { RedirectUri = back });
+            return new EmptyResult();
+        }
+        catch (Exception e) when (!Response.HasStarted && e is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException)
+        {
+            // The handler reads the provider's discovery document before redirecting: unreachable, or not a provider.
+            SingleSignOnLog.ProviderUnreachable(log, e.GetType().Name);
+            ProviderUnavailable = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
