@@ -30,6 +30,7 @@ if (allocation.Validate() is { Count: > 0 } allocationErrors)
     throw new InvalidOperationException("The allocation matrix settings are not valid: " + string.Join(" ", allocationErrors));
 }
 
+var singleSignOn = SingleSignOnOptions.FromConfiguration(config);
 var safetyNet = config.GetSection("SafetyNet").Get<SafetyNetOptions>() ?? new SafetyNetOptions();
 if (safetyNet.Validate() is { Count: > 0 } safetyNetErrors)
 {
@@ -38,6 +39,8 @@ if (safetyNet.Validate() is { Count: > 0 } safetyNetErrors)
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(session);
+builder.Services.AddSingleton(new SingleSignOn(singleSignOn));
+builder.Services.AddScoped<SingleSignOnAccounts>();
 builder.Services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
 builder.Services.AddSingleton(config.GetSection("Documents:Pdf").Get<Probation.Web.Letters.PdfOptions>() ?? new Probation.Web.Letters.PdfOptions());
 builder.Services.AddSingleton<Probation.Web.Letters.PdfPrinter>();
@@ -111,7 +114,7 @@ builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvi
 builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<TimeProvider>((o, clock) => o.Events = CookieEvents.Create(session, clock));
 
-builder.Services.AddAuthentication(o =>
+var authentication = builder.Services.AddAuthentication(o =>
     {
         o.DefaultScheme = AuthSchemes.Smart;
         o.DefaultChallengeScheme = AuthSchemes.Smart;
@@ -123,6 +126,11 @@ builder.Services.AddAuthentication(o =>
         ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? AuthSchemes.Bearer
             : IdentityConstants.ApplicationScheme);
+if (singleSignOn is not null)
+{
+    // Beside local accounts, never instead: it only signs in people who already have an account (README, single sign-on).
+    authentication.AddSingleSignOn(singleSignOn);
+}
 
 var authorization = builder.Services.AddAuthorizationBuilder();
 CalendarApi.AddCalendarFeedPolicy(authorization);
@@ -151,6 +159,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Quality", Policies.CaseWorker);
     o.Conventions.AuthorizeFolder("/Admin", Policies.SystemAdministrator);
     o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+    o.Conventions.AllowAnonymousToPage("/Account/OrganisationSignIn");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/Accessibility");
     o.Conventions.ConfigureFilter(new PageMethodFilter());
