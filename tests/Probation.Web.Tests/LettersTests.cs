@@ -199,7 +199,7 @@ public abstract partial class LettersTests(ProbationAppFactory app)
         Assert.Contains("This letter is a warning about your community order", firstText, StringComparison.Ordinal);
         Assert.Contains("On 1 September 2026, Teesside Magistrates' Court made a community order for 12 months", firstText, StringComparison.Ordinal);
         Assert.Contains("Rehabilitation activity requirement: 15 days", firstText, StringComparison.Ordinal);
-        Assert.Contains("On Tuesday 6 October 2026 at 2:30pm", firstText, StringComparison.Ordinal);
+        Assert.Contains("On Tuesday 6 October 2026 at 2:30pm, you had an appointment (office appointment). The record says: failed to attend.", firstText, StringComparison.Ordinal);
         Assert.Contains("Our reason: No reason given and no contact made.", firstText, StringComparison.Ordinal);
         Assert.Contains("before Wednesday 6 October 2027", firstText, StringComparison.Ordinal);
         Assert.DoesNotContain("final warning.", firstText, StringComparison.OrdinalIgnoreCase);

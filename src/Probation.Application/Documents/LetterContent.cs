@@ -7,8 +7,8 @@ namespace Probation.Application.Documents;
 public sealed record LetterHeader(
     string Crn, string Name, Address? Address, DateOnly Date, string? Officer, string? Team, string Provider, AccessibleFormat Format);
 
-/// <summary>An order as letters and reports describe it.</summary>
-public sealed record OrderSummary(string Type, string Court, DateOnly Start, DateOnly End, int LengthMonths, string MainOffence, IReadOnlyList<string> Requirements);
+/// <summary>An order as letters and reports describe it. A licence (or post-sentence supervision) follows release from prison rather than being made by a court.</summary>
+public sealed record OrderSummary(string Type, string Court, DateOnly Start, DateOnly End, int LengthMonths, string MainOffence, IReadOnlyList<string> Requirements, bool AfterRelease);
 
 /// <summary>A failure to attend or comply, with the officer's decision and judgement.</summary>
 public sealed record FailureLine(DateOnly On, TimeOnly? At, string What, string Outcome, string Decision, string? Judgement);

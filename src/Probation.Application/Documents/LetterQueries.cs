@@ -251,9 +251,9 @@ public sealed class LetterQueries(ProbationDbContext db, IRequestContext request
     private static Outcome<Letter> Breach(PersonOnProbation person, LetterHeader header, string? proposal, DateOnly today)
     {
         var order = CurrentOrder(person, today);
-        if (order is null || order.Type == OrderType.Custody)
+        if (order is null || order.Type is OrderType.Custody or OrderType.Licence)
         {
-            return Refuse("A breach report is for a community order, suspended sentence order, licence or post-sentence supervision in force; this case has none");
+            return Refuse("A breach report for court is for a community order, suspended sentence order or post-sentence supervision in force (a licence is enforced by recall); this case has none");
         }
 
         var onOrder = person.Contacts.Where(c => c.On >= order.StartDate && c.On <= today).OrderBy(c => c.On).ThenBy(c => c.StartsAt).ToList();
@@ -331,7 +331,7 @@ public sealed class LetterQueries(ProbationDbContext db, IRequestContext request
             choices.Add(new(WarningKind, w.Id, $"Warning letter: warning given on {w.On:d MMMM yyyy}"));
         }
 
-        if (mayReport && CurrentOrder(person, today) is { Type: not OrderType.Custody } order
+        if (mayReport && CurrentOrder(person, today) is { Type: not (OrderType.Custody or OrderType.Licence) } order
             && person.Contacts.Any(c => c.On >= order.StartDate && c.On <= today && c.Decision == AbsenceDecision.Unacceptable))
         {
             choices.Add(new(BreachKind, null, "Breach report for court: the current order"));
@@ -401,7 +401,8 @@ public sealed class LetterQueries(ProbationDbContext db, IRequestContext request
 
     private static OrderSummary Summary(Order o) => new(
         OrderTerms.Describe(o.Type), o.Court, o.StartDate, o.EndDate, o.LengthMonths, Describe(o.MainOffence),
-        o.Requirements.OrderBy(r => r.Id).Select(GetCaseOverview.Describe).ToList());
+        o.Requirements.OrderBy(r => r.Id).Select(GetCaseOverview.Describe).ToList(),
+        o.Type is OrderType.Licence or OrderType.PostSentenceSupervision);
 
     private static FailureLine Failure(Contact c) => new(
         c.On, c.StartsAt, ContactOutcomes.Describe(c.Kind), ContactOutcomes.Describe(c.Outcome),
