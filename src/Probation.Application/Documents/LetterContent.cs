@@ -34,6 +34,9 @@ public sealed record SessionLine(DateOnly On, string Project, string Outcome, in
 /// </summary>
 public abstract record Letter(LetterKind Kind, int? SourceId, LetterHeader Header)
 {
+    /// <summary>The case the letter was made from, for keeping it once issued.</summary>
+    public int PersonId { get; init; }
+
     public string Title => $"{Letters.Describe(Kind)}: {Header.Name} ({Header.Crn})";
 }
 

@@ -103,10 +103,9 @@ public sealed class LetterQueries(ProbationDbContext db, IRequestContext request
         }
 
         var crn = Crn.Parse(letter.Header.Crn);
-        var personId = await db.People.Where(p => p.Crn == crn).Select(p => p.Id).SingleAsync(ct);
         var document = new CaseDocument
         {
-            PersonId = personId,
+            PersonId = letter.PersonId,
             Kind = letter.Kind,
             Title = Truncate(letter.Title, CaseDocument.TitleMaxLength),
             SourceId = letter.SourceId,
@@ -189,7 +188,7 @@ public sealed class LetterQueries(ProbationDbContext db, IRequestContext request
 
         var today = clock.Today();
         var header = Header(person, today);
-        return kind switch
+        var built = kind switch
         {
             AppointmentKind => Appointment(person, header, sourceId, today),
             WarningKind => Warning(person, header, sourceId),
@@ -197,6 +196,7 @@ public sealed class LetterQueries(ProbationDbContext db, IRequestContext request
             ResettlementKind => await ResettlementAsync(person, header, sourceId, ct),
             _ => Hours(person, header, today),
         };
+        return built.Value is { } letter ? built with { Value = letter with { PersonId = person.Id } } : built;
     }
 
     private static Outcome<Letter> Appointment(PersonOnProbation person, LetterHeader header, int? sourceId, DateOnly today)
@@ -283,7 +283,7 @@ public sealed class LetterQueries(ProbationDbContext db, IRequestContext request
             enforcement.Count(e => e.Kind == EnforcementKind.Warning));
         return new(Outcome.Ok(), new BreachReport(
             header, Summary(order), failures, history,
-            enforcement.Select(e => new EnforcementLine(e.On, Describe(e.Kind), e.Notes)).ToList(), text));
+            enforcement.Select(e => new EnforcementLine(e.On, RecordEnforcement.Describe(e.Kind), e.Notes)).ToList(), text));
     }
 
     private async Task<Outcome<Letter>> ResettlementAsync(PersonOnProbation person, LetterHeader header, int? sourceId, CancellationToken ct)
@@ -434,19 +434,6 @@ public sealed class LetterQueries(ProbationDbContext db, IRequestContext request
             "Any letters you have been given since we last met, for example from the court, a doctor or an employer",
             "A list of any medicines you take",
         ],
-    };
-
-    private static string Describe(EnforcementKind kind) => kind switch
-    {
-        EnforcementKind.Warning => "Warning given",
-        EnforcementKind.BreachInitiated => "Breach action started",
-        EnforcementKind.LaidBeforeCourt => "Breach laid before the court",
-        EnforcementKind.CourtOutcome => "Court outcome",
-        EnforcementKind.RecallRequested => "Recall requested",
-        EnforcementKind.RecallOutcome => "Recall outcome",
-        EnforcementKind.NoFurtherAction => "No further action",
-        EnforcementKind.ReEngagement => "Re-engagement",
-        _ => kind.ToString(),
     };
 
     private static string Describe(OffenceCategory category) => category switch
